@@ -1,0 +1,48 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { apiNotFound, errorMiddleware } from './http/error-middleware.js';
+import { httpLogger } from './http/logging.js';
+import { createRegionResolver } from './http/region.js';
+import { mutationGuard, securityHeaders } from './http/security.js';
+import { spaRouter } from './http/static.js';
+import { createClustersRouter } from './modules/clusters/clusters.router.js';
+import type { ClustersService } from './modules/clusters/clusters.service.js';
+import { createHealthRouter, type HealthInfo } from './modules/health/health.router.js';
+
+export interface AppDeps {
+  logger: Logger;
+  info: HealthInfo;
+  /** The home region, used when a request names none. */
+  region: string;
+  clusters: ClustersService;
+  /** Folder of the built SPA; omitted in API-only tests. */
+  webDist?: string;
+}
+
+/** Builds the Express app from its services; no listen (tests mount it with supertest). */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.set('query parser', 'simple');
+
+  const region = createRegionResolver(deps.region, deps.info.regions);
+  const api = express.Router();
+  api.use(mutationGuard({ readOnly: deps.info.readOnly }));
+  api.use(express.json({ limit: '1mb' }));
+  api.use(createHealthRouter({ info: deps.info, region }));
+  api.use(createClustersRouter({ clusters: deps.clusters, region }));
+  api.use(apiNotFound);
+
+  app.use(httpLogger(deps.logger));
+  app.use(securityHeaders);
+  app.use('/api/v1', (_req, res, next) => {
+    res.setHeader('cache-control', 'no-store');
+    next();
+  });
+  app.use('/api/v1', api);
+  app.use('/api', apiNotFound);
+  app.use(spaRouter(deps.webDist));
+  app.use(errorMiddleware);
+  return app;
+}

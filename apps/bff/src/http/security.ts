@@ -1,0 +1,74 @@
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+import { NotAllowedError } from './errors.js';
+
+/** Strict browser-facing headers: a CSP with no inline scripts, no framing, no sniffing. */
+export const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+    },
+  },
+  crossOriginEmbedderPolicy: false,
+  referrerPolicy: { policy: 'no-referrer' },
+  strictTransportSecurity: false,
+});
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF and read-only guard for every mutation: JSON only, the `x-deckhand-request: 1` header
+ * (a cross-site form or simple fetch cannot set it), and no foreign Origin or cross-site fetch.
+ * Runs before any route, so a refused request never reaches AWS.
+ */
+export function mutationGuard(options: { readOnly: boolean }): RequestHandler {
+  return (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method)) {
+      next();
+      return;
+    }
+    if (req.headers['x-deckhand-request'] !== '1') {
+      next(new NotAllowedError('Mutations need the x-deckhand-request: 1 header.'));
+      return;
+    }
+    if (req.headers['sec-fetch-site'] === 'cross-site') {
+      next(new NotAllowedError('Cross-site requests are refused.'));
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin && origin !== 'null') {
+      let originHost: string | undefined;
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        originHost = undefined;
+      }
+      if (originHost !== req.headers.host) {
+        next(new NotAllowedError(`Requests from origin ${origin} are refused.`));
+        return;
+      }
+    } else if (origin === 'null') {
+      next(new NotAllowedError('Requests from an opaque origin are refused.'));
+      return;
+    }
+    if (!req.is('application/json')) {
+      next(new NotAllowedError('Mutations must send content-type: application/json.'));
+      return;
+    }
+    if (options.readOnly) {
+      next(new NotAllowedError('Deckhand is in read-only mode (DECKHAND_READ_ONLY).'));
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,93 @@
+import { createSimulator, type Simulator } from '@deckhand/aws-sim';
+import { ClustersResponse } from '@deckhand/shared';
+import { pino } from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.js';
+import { AwsClients } from './aws/clients.js';
+import { createClustersService } from './modules/clusters/clusters.service.js';
+
+// The BFF against the simulator over real HTTP with the real SDK: nothing mocked.
+let simulator: Simulator;
+let clients: AwsClients;
+
+beforeAll(async () => {
+  simulator = createSimulator({ port: 0, scenario: 'demo' });
+  await simulator.start();
+  clients = new AwsClients({
+    endpoint: simulator.endpoint,
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+  });
+});
+
+afterAll(async () => {
+  clients.destroy();
+  await simulator.stop();
+});
+
+function app() {
+  return createApp({
+    logger: pino({ level: 'silent' }),
+    region: 'us-east-1',
+    info: {
+      mode: 'simulator',
+      regions: ['us-east-1', 'eu-west-1'],
+      readOnly: false,
+      version: 'test',
+    },
+    clusters: createClustersService(clients),
+  });
+}
+
+describe('BFF ↔ simulator', () => {
+  it('lists the demo clusters with flavours and capacity', async () => {
+    simulator.stats.reset();
+    const response = await request(app()).get('/api/v1/clusters').expect(200);
+    const { clusters } = ClustersResponse.parse(response.body);
+    const byName = Object.fromEntries(clusters.map((cluster) => [cluster.name, cluster]));
+    expect(Object.keys(byName).sort()).toEqual([
+      'awseb-storefront-prod-mp3jzqk2xd',
+      'prod-ec2',
+      'prod-fargate',
+    ]);
+    expect(byName['prod-ec2']).toMatchObject({
+      flavor: 'ec2',
+      registeredContainerInstancesCount: 3,
+    });
+    expect(byName['prod-ec2']?.cpu.registered).toBe(3 * 2048);
+    expect(byName['prod-fargate']?.flavor).toBe('fargate');
+    expect(byName['awseb-storefront-prod-mp3jzqk2xd']?.flavor).toBe('elastic-beanstalk');
+
+    // The fewest calls: 1 ListClusters, 1 DescribeClusters, then 1 List + 1 Describe per EC2 cluster.
+    expect(simulator.stats.snapshot().operations).toEqual({
+      'ecs:DescribeClusters': 1,
+      'ecs:DescribeContainerInstances': 2,
+      'ecs:ListClusters': 1,
+      'ecs:ListContainerInstances': 2,
+    });
+  });
+
+  it('keeps regions apart: another region has no clusters', async () => {
+    const response = await request(app()).get('/api/v1/clusters?region=eu-west-1').expect(200);
+    expect(response.body).toEqual({ clusters: [] });
+  });
+
+  it('answers 503 with the error body when the endpoint is down', async () => {
+    const down = new AwsClients({
+      endpoint: 'http://127.0.0.1:9',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    });
+    const broken = createApp({
+      logger: pino({ level: 'silent' }),
+      region: 'us-east-1',
+      info: { mode: 'aws', regions: ['us-east-1'], readOnly: false, version: 'test' },
+      clusters: createClustersService(down),
+    });
+    const response = await request(broken).get('/api/v1/clusters').expect(503);
+    expect(response.body.error).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringContaining('cannot be reached'),
+    });
+    down.destroy();
+  });
+});

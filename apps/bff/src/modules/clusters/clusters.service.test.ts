@@ -1,0 +1,115 @@
+import {
+  DescribeClustersCommand,
+  DescribeContainerInstancesCommand,
+  ECSClient,
+  ListClustersCommand,
+  ListContainerInstancesCommand,
+} from '@aws-sdk/client-ecs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AwsClients } from '../../aws/clients.js';
+import { createClustersService } from './clusters.service.js';
+
+const ecsMock = mockClient(ECSClient);
+const arn = (name: string) => `arn:aws:ecs:us-east-1:000000000000:cluster/${name}`;
+
+function clients() {
+  return new AwsClients({
+    endpoint: 'http://127.0.0.1:1',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+  });
+}
+
+beforeEach(() => ecsMock.reset());
+afterEach(() => ecsMock.reset());
+
+describe('clusters service', () => {
+  it('follows nextToken to the end and describes in batches of 100', async () => {
+    const names = Array.from({ length: 250 }, (_, i) => `c${String(i).padStart(3, '0')}`);
+    ecsMock
+      .on(ListClustersCommand, { nextToken: undefined })
+      .resolves({ clusterArns: names.slice(0, 100).map(arn), nextToken: 't1' })
+      .on(ListClustersCommand, { nextToken: 't1' })
+      .resolves({ clusterArns: names.slice(100, 200).map(arn), nextToken: 't2' })
+      .on(ListClustersCommand, { nextToken: 't2' })
+      .resolves({ clusterArns: names.slice(200).map(arn) });
+    ecsMock.on(DescribeClustersCommand).callsFake((input: { clusters: string[] }) => ({
+      clusters: input.clusters.map((clusterArn) => ({
+        clusterArn,
+        clusterName: clusterArn.split('/')[1],
+        status: 'ACTIVE',
+        registeredContainerInstancesCount: 0,
+      })),
+    }));
+
+    const clusters = await createClustersService(clients()).listClusters('us-east-1');
+
+    expect(clusters).toHaveLength(250);
+    const lists = ecsMock.commandCalls(ListClustersCommand);
+    expect(lists).toHaveLength(3);
+    expect(lists.every((call) => call.args[0].input.maxResults === 100)).toBe(true);
+    const describes = ecsMock
+      .commandCalls(DescribeClustersCommand)
+      .map((call) => call.args[0].input.clusters?.length);
+    expect(describes).toEqual([100, 100, 50]);
+    expect(ecsMock.commandCalls(DescribeClustersCommand)[0]?.args[0].input.include).toEqual([
+      'STATISTICS',
+      'TAGS',
+    ]);
+    // No instances registered anywhere: no instance calls at all.
+    expect(ecsMock.commandCalls(ListContainerInstancesCommand)).toHaveLength(0);
+  });
+
+  it('sums registered and remaining capacity over the instances of EC2 clusters', async () => {
+    ecsMock.on(ListClustersCommand).resolves({ clusterArns: [arn('prod')] });
+    ecsMock.on(DescribeClustersCommand).resolves({
+      clusters: [
+        {
+          clusterArn: arn('prod'),
+          clusterName: 'prod',
+          status: 'ACTIVE',
+          registeredContainerInstancesCount: 2,
+          statistics: [{ name: 'runningEC2TasksCount', value: '3' }],
+        },
+      ],
+    });
+    ecsMock.on(ListContainerInstancesCommand).resolves({ containerInstanceArns: ['ci-1', 'ci-2'] });
+    const resources = (cpu: number, memory: number) => [
+      { name: 'CPU', type: 'INTEGER', integerValue: cpu },
+      { name: 'MEMORY', type: 'INTEGER', integerValue: memory },
+    ];
+    ecsMock.on(DescribeContainerInstancesCommand).resolves({
+      containerInstances: [
+        { registeredResources: resources(2048, 7680), remainingResources: resources(1024, 5000) },
+        { registeredResources: resources(2048, 7680), remainingResources: resources(512, 1000) },
+      ],
+    });
+
+    const [cluster] = await createClustersService(clients()).listClusters('us-east-1');
+
+    expect(cluster).toMatchObject({
+      name: 'prod',
+      flavor: 'ec2',
+      cpu: { registered: 4096, remaining: 1536 },
+      memory: { registered: 15360, remaining: 6000 },
+    });
+    expect(ecsMock.commandCalls(ListContainerInstancesCommand)[0]?.args[0].input).toMatchObject({
+      cluster: arn('prod'),
+      maxResults: 100,
+    });
+  });
+
+  it('turns AWS throttling into a 429 with Retry-After', async () => {
+    ecsMock
+      .on(ListClustersCommand)
+      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
+    const error = await createClustersService(clients())
+      .listClusters('us-east-1')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'throttled',
+      headers: { 'retry-after': '2' },
+    });
+  });
+});

@@ -1,0 +1,122 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { createSimulator, type Simulator } from '@deckhand/aws-sim';
+import { createApp } from './app.js';
+import { AwsClients } from './aws/clients.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger } from './http/logging.js';
+import { createClustersService } from './modules/clusters/clusters.service.js';
+import { VERSION } from './version.js';
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`deckhand: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+/** In `aws` mode without AWS_REGION, the region comes from the profile, as the AWS CLI does it. */
+async function resolveHomeRegion(config: Config): Promise<string> {
+  if (config.region) return config.region;
+  const probe = new ECSClient({});
+  try {
+    return await probe.config.region();
+  } catch {
+    throw new ConfigError(
+      'No AWS region: set AWS_REGION or a region in the AWS profile (AWS_PROFILE)',
+    );
+  } finally {
+    probe.destroy();
+  }
+}
+
+const config = loadConfigOrExit();
+const logger = createLogger(config.logLevel);
+
+let simulator: Simulator | undefined;
+let clients: AwsClients;
+let region: string;
+try {
+  region = await resolveHomeRegion(config);
+  if (config.mode === 'simulator') {
+    simulator = createSimulator({
+      port: config.sim.port,
+      scenario: config.sim.scenario,
+      speed: config.sim.speed,
+      region,
+    });
+    await simulator.start();
+    // Real SDK clients over real HTTP: the BFF cannot tell the simulator from AWS.
+    clients = new AwsClients({
+      endpoint: simulator.endpoint,
+      credentials: {
+        accessKeyId: 'DECKHANDSIMULATOR',
+        secretAccessKey: 'deckhand-simulator-local',
+      },
+    });
+  } else {
+    clients = new AwsClients({});
+  }
+} catch (error) {
+  const message =
+    error instanceof ConfigError
+      ? error.message
+      : `cannot start the simulator on 127.0.0.1:${config.sim.port}: ${(error as Error).message} (set DECKHAND_SIM_PORT)`;
+  process.stderr.write(`deckhand: ${message}\n`);
+  process.exit(2);
+}
+
+const regions = config.regions.length > 0 ? config.regions : [region];
+const app = createApp({
+  logger,
+  region,
+  info: { mode: config.mode, regions, readOnly: config.readOnly, version: VERSION },
+  clusters: createClustersService(clients),
+  webDist: resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist'),
+});
+
+const server = app.listen(config.port, config.host);
+server.on('error', (error: NodeJS.ErrnoException) => {
+  process.stderr.write(
+    `deckhand: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message} (set PORT)\n`,
+  );
+  void simulator?.stop().finally(() => process.exit(2));
+});
+server.on('listening', () => {
+  const where =
+    config.mode === 'simulator'
+      ? `simulator, scenario ${config.sim.scenario}`
+      : `AWS, region ${region}`;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  logger.info({ mode: config.mode, region, simulator: simulator?.endpoint }, 'deckhand started');
+  process.stdout.write(`\nDeckhand is running at http://${host}:${config.port}  (${where})\n`);
+  if (simulator) process.stdout.write(`AWS simulator endpoint: ${simulator.endpoint}\n`);
+  process.stdout.write('Press Ctrl-C to stop.\n\n');
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  // Give open requests a moment, then cut what is left (SSE streams never end by themselves).
+  const force = setTimeout(() => process.exit(0), 5_000);
+  force.unref();
+  server.close(() => {
+    void (simulator?.stop() ?? Promise.resolve()).then(() => {
+      clients.destroy();
+      process.exit(0);
+    });
+  });
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), 1_000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGHUP', () => shutdown('SIGHUP'));

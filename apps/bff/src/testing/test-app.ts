@@ -1,0 +1,20 @@
+import { pino } from 'pino';
+import { createApp, type AppDeps } from '../app.js';
+import type { ClustersService } from '../modules/clusters/clusters.service.js';
+
+/** The app with injected fakes; override what a test needs. */
+export function buildTestApp(overrides: Partial<AppDeps> = {}) {
+  const clusters: ClustersService = { listClusters: () => Promise.resolve([]) };
+  return createApp({
+    logger: pino({ level: 'silent' }),
+    region: 'us-east-1',
+    info: {
+      mode: 'simulator',
+      regions: ['us-east-1', 'eu-west-1'],
+      readOnly: false,
+      version: '9.9.9',
+    },
+    clusters,
+    ...overrides,
+  });
+}

@@ -1,0 +1,41 @@
+import { reservedPercent } from '../../lib/format';
+
+interface CapacityBarProps {
+  label: string;
+  capacity: { registered: number; remaining: number };
+  format: (value: number) => string;
+}
+
+/** A reservation bar: how much of the registered capacity tasks hold. */
+export function CapacityBar({ label, capacity, format }: CapacityBarProps) {
+  const percent = reservedPercent(capacity);
+  if (percent === undefined) {
+    return (
+      <div className="text-xs text-slate-500">
+        <span className="font-medium text-slate-600">{label}</span> · no instances
+      </div>
+    );
+  }
+  const colour = percent >= 90 ? 'bg-red-500' : percent >= 70 ? 'bg-amber-500' : 'bg-emerald-500';
+  const used = capacity.registered - Math.min(capacity.remaining, capacity.registered);
+  return (
+    <div>
+      <div className="mb-1 flex justify-between text-xs text-slate-600">
+        <span className="font-medium">{label}</span>
+        <span>
+          {format(used)} / {format(capacity.registered)} · {percent}%
+        </span>
+      </div>
+      <div
+        className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+        role="meter"
+        aria-label={`${label} reserved`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+      >
+        <div className={`h-full ${colour}`} style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { ErrorBody } from '@deckhand/shared';
+import type { z } from 'zod';
+
+/** A failed API call: the BFF's error body, or what went wrong getting it. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Appended as query parameters; undefined values are left out. */
+  query?: Record<string, string | number | boolean | undefined>;
+}
+
+export function apiUrl(path: string, query: RequestOptions['query'] = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  const search = params.toString();
+  return `/api/v1${path}${search ? `?${search}` : ''}`;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  try {
+    const parsed = ErrorBody.safeParse(await response.json());
+    if (parsed.success) {
+      const { code, message, requestId } = parsed.data.error;
+      return new ApiError(response.status, code, message, requestId);
+    }
+  } catch {
+    // not JSON: fall through
+  }
+  return new ApiError(
+    response.status,
+    'http_error',
+    `The server answered ${response.status} ${response.statusText}.`,
+  );
+}
+
+/**
+ * GETs a BFF route and parses the answer with its shared schema. Pure transport: no toasts, no
+ * retries (the query cache decides both).
+ */
+export async function getJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), {
+      signal: options.signal,
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'Deckhand’s server cannot be reached.');
+  }
+  if (!response.ok) throw await toApiError(response);
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    throw new ApiError(
+      response.status,
+      'invalid_response',
+      `The server’s answer to ${path} did not match the contract.`,
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,73 @@
+import { invalidParameter } from '../protocol/errors.js';
+
+export interface PageLimits {
+  /** What AWS returns when `maxResults` is omitted (ListServices: 10). */
+  defaultSize: number;
+  maxSize: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+/**
+ * Key-based pagination: the token names the last key returned, so pages stay correct while the
+ * fleet changes between calls (nothing is skipped or repeated except what was added or removed).
+ * Items must be sorted by `keyOf`.
+ */
+export function paginate<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  maxResults: unknown,
+  nextToken: unknown,
+  limits: PageLimits,
+): Page<T> {
+  let size = limits.defaultSize;
+  if (maxResults !== undefined && maxResults !== null) {
+    if (
+      typeof maxResults !== 'number' ||
+      !Number.isInteger(maxResults) ||
+      maxResults < 1 ||
+      maxResults > limits.maxSize
+    ) {
+      throw invalidParameter(`maxResults must be between 1 and ${limits.maxSize}.`);
+    }
+    size = maxResults;
+  }
+  let start = 0;
+  if (nextToken !== undefined && nextToken !== null && nextToken !== '') {
+    const after = decodeToken(nextToken);
+    start = items.findIndex((item) => keyOf(item) > after);
+    if (start === -1) start = items.length;
+  }
+  const slice = items.slice(start, start + size);
+  const last = slice.at(-1);
+  const more = start + size < items.length;
+  return more && last !== undefined
+    ? { items: slice, nextToken: encodeToken(keyOf(last)) }
+    : { items: slice };
+}
+
+function encodeToken(key: string): string {
+  return Buffer.from(JSON.stringify({ v: 1, after: key })).toString('base64');
+}
+
+function decodeToken(token: unknown): string {
+  if (typeof token === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
+      if (
+        parsed &&
+        typeof parsed === 'object' &&
+        'after' in parsed &&
+        typeof parsed.after === 'string'
+      ) {
+        return parsed.after;
+      }
+    } catch {
+      // fall through to the AWS error below
+    }
+  }
+  throw invalidParameter('Invalid nextToken.');
+}

@@ -1,0 +1,5 @@
+export * from './schemas/error.js';
+export * from './schemas/health.js';
+export * from './schemas/clusters.js';
+export * from './ecs/flavor.js';
+export * from './arn.js';

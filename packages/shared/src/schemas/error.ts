@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Error codes the BFF answers with; each maps to one HTTP status in the error middleware. */
+export const ErrorCode = z.enum([
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'lint_failed',
+  'throttled',
+  'unavailable',
+  'upstream_timeout',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** The one error body of the BFF: `{"error":{"code","message","requestId"}}`. Never a stack. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    requestId: z.string(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,31 @@
+// System packages the tests need. As root on Debian they come from apt (the only source that
+// works here); elsewhere Playwright downloads its own Chromium.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { log, root, run } from './lib.mjs';
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+let aptUpdated = false;
+
+async function aptInstall(packages) {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) {
+    const code = await run('apt-get', ['update', '-qq'], { env });
+    if (code !== 0) return code;
+    aptUpdated = true;
+  }
+  return run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
+}
+
+export async function ensureChromium() {
+  if (CHROMIUM.some((path) => existsSync(path))) return 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    log("installing Debian's Chromium for the browser tests (apt-get)");
+    return aptInstall(['chromium']);
+  }
+  log("installing Playwright's Chromium for the browser tests");
+  return run(join(root, 'e2e', 'node_modules', '.bin', 'playwright'), ['install', 'chromium'], {
+    cwd: join(root, 'e2e'),
+  });
+}
