@@ -67,6 +67,7 @@ export interface TaskRecord {
   createdAt: number;
   startedAt?: number;
   stoppedAt?: number;
+  tags: Tag[];
   version: number;
 }
 
@@ -78,6 +79,7 @@ export interface ServiceRecord {
   desiredCount: number;
   launchType?: LaunchType;
   taskDefinitionArn: string;
+  tags: Tag[];
   createdAt: number;
 }
 
@@ -88,5 +90,7 @@ export interface TaskDefinitionRecord {
   status: 'ACTIVE' | 'INACTIVE' | 'DELETE_IN_PROGRESS';
   /** The RegisterTaskDefinition input, as normalised by ECS. */
   definition: Record<string, unknown>;
+  tags: Tag[];
   registeredAt: number;
+  deregisteredAt?: number;
 }
