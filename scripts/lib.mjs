@@ -87,3 +87,23 @@ export function exitOnFailure(code, what) {
     process.exit(code);
   }
 }
+
+/**
+ * Runs a long-lived Node program as a child and ties their lives together. Signals are passed
+ * on; if our own parent goes away (npm forwards SIGTERM only to its `sh -c`, which dies without
+ * passing it on) the child is stopped too; and the child gets an IPC channel so it stops when we
+ * die, however we die. No orphan keeps the ports.
+ */
+export function supervise(script, { env = quietEnv } = {}) {
+  const child = spawn(process.execPath, [script], { cwd: root, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env });
+  const stop = (signal) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('SIGTERM');
+  }, 500).unref();
+  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)));
+  return child;
+}

@@ -120,3 +120,5 @@ function shutdown(signal: string) {
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGHUP', () => shutdown('SIGHUP'));
+// Started by `npm start` with an IPC channel: when that supervisor dies, so do we.
+if (process.send) process.on('disconnect', () => shutdown('parent exited'));
