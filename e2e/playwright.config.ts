@@ -8,6 +8,9 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const PORT = Number(process.env.E2E_PORT ?? 18_080);
 const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 14_566);
+/** A second console, locked with an access token and read-only, for the sign-in tests. */
+export const LOCKED_PORT = PORT + 1;
+export const LOCKED_TOKEN = 'e2e-access-token-0123456789';
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) =>
   existsSync(path),
 );
@@ -47,18 +50,38 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'node ../apps/bff/dist/server.js',
-    url: `http://127.0.0.1:${PORT}/api/v1/health`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      DECKHAND_SIM_PORT: String(SIM_PORT),
-      DECKHAND_DATA_DIR: './.artifacts/data',
-      DECKHAND_LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      command: 'node ../apps/bff/dist/server.js',
+      url: `http://127.0.0.1:${PORT}/api/v1/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(PORT),
+        DECKHAND_SIM_PORT: String(SIM_PORT),
+        DECKHAND_DATA_DIR: './.artifacts/data',
+        DECKHAND_LOG_LEVEL: 'warn',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
     },
-  },
+    {
+      command: 'node ../apps/bff/dist/server.js',
+      url: `http://127.0.0.1:${LOCKED_PORT}/api/v1/session`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(LOCKED_PORT),
+        DECKHAND_SIM_PORT: String(SIM_PORT + 1),
+        DECKHAND_DATA_DIR: './.artifacts/data-locked',
+        DECKHAND_LOG_LEVEL: 'warn',
+        DECKHAND_AUTH_TOKEN: LOCKED_TOKEN,
+        DECKHAND_READ_ONLY: 'true',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+    },
+  ],
 });

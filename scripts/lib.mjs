@@ -95,7 +95,11 @@ export function exitOnFailure(code, what) {
  * die, however we die. No orphan keeps the ports.
  */
 export function supervise(script, { env = quietEnv } = {}) {
-  const child = spawn(process.execPath, [script], { cwd: root, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env });
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env,
+  });
   const stop = (signal) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
@@ -104,6 +108,8 @@ export function supervise(script, { env = quietEnv } = {}) {
   setInterval(() => {
     if (process.ppid !== parent) stop('SIGTERM');
   }, 500).unref();
-  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)));
+  child.on('exit', (code, signal) =>
+    process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)),
+  );
   return child;
 }

@@ -4,7 +4,14 @@ import { ensureInstalled, exitOnFailure, pnpm, root, supervise } from './lib.mjs
 
 exitOnFailure(await ensureInstalled(), 'install');
 exitOnFailure(
-  await pnpm(['exec', 'turbo', 'run', 'build', '--filter=@deckhand/aws-sim', '--output-logs=errors-only']),
+  await pnpm([
+    'exec',
+    'turbo',
+    'run',
+    'build',
+    '--filter=@deckhand/aws-sim',
+    '--output-logs=errors-only',
+  ]),
   'build',
 );
 supervise(join(root, 'packages/aws-sim/dist/cli.js'));

@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { requireAuth, sessionRouter, type SessionStore } from './http/auth.js';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.js';
 import { httpLogger } from './http/logging.js';
 import { createRegionResolver } from './http/region.js';
@@ -15,6 +16,8 @@ export interface AppDeps {
   /** The home region, used when a request names none. */
   region: string;
   clusters: ClustersService;
+  /** Set when DECKHAND_AUTH_TOKEN is: every API route then needs a session or the token. */
+  sessions?: SessionStore;
   /** Folder of the built SPA; omitted in API-only tests. */
   webDist?: string;
 }
@@ -28,8 +31,10 @@ export function createApp(deps: AppDeps): Express {
 
   const region = createRegionResolver(deps.region, deps.info.regions);
   const api = express.Router();
+  api.use(requireAuth(deps.sessions));
   api.use(mutationGuard({ readOnly: deps.info.readOnly }));
   api.use(express.json({ limit: '1mb' }));
+  api.use(sessionRouter(deps.sessions));
   api.use(createHealthRouter({ info: deps.info, region }));
   api.use(createClustersRouter({ clusters: deps.clusters, region }));
   api.use(apiNotFound);

@@ -5,6 +5,7 @@ import { createSimulator, type Simulator } from '@deckhand/aws-sim';
 import { createApp } from './app.js';
 import { AwsClients } from './aws/clients.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { SessionStore } from './http/auth.js';
 import { createLogger } from './http/logging.js';
 import { createClustersService } from './modules/clusters/clusters.service.js';
 import { VERSION } from './version.js';
@@ -78,6 +79,7 @@ const app = createApp({
   region,
   info: { mode: config.mode, regions, readOnly: config.readOnly, version: VERSION },
   clusters: createClustersService(clients),
+  ...(config.authToken ? { sessions: new SessionStore(config.authToken) } : {}),
   webDist: resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist'),
 });
 

@@ -1,5 +1,6 @@
 export * from './schemas/error.js';
 export * from './schemas/health.js';
 export * from './schemas/clusters.js';
+export * from './schemas/session.js';
 export * from './ecs/flavor.js';
 export * from './arn.js';

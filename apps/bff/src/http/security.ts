@@ -32,6 +32,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Runs before any route, so a refused request never reaches AWS.
  */
 export function mutationGuard(options: { readOnly: boolean }): RequestHandler {
+  // Signing in and out changes nothing in AWS, so read-only mode allows it (CSRF rules still apply).
+  const readOnlyExempt = (path: string) => path === '/session';
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) {
       next();
@@ -65,7 +67,7 @@ export function mutationGuard(options: { readOnly: boolean }): RequestHandler {
       next(new NotAllowedError('Mutations must send content-type: application/json.'));
       return;
     }
-    if (options.readOnly) {
+    if (options.readOnly && !readOnlyExempt(req.path)) {
       next(new NotAllowedError('Deckhand is in read-only mode (DECKHAND_READ_ONLY).'));
       return;
     }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet, useSearchParams } from 'react-router';
+import { sessionQueryOptions, useLogout } from '../features/session/api/session-queries';
 import { healthQueryOptions } from '../features/system/api/health-queries';
 
 function RegionSwitch({ regions, current }: { regions: string[]; current: string }) {
@@ -33,6 +34,8 @@ function RegionSwitch({ regions, current }: { regions: string[]; current: string
 /** The shell: navigation on the left, the environment (mode, region, read-only) on top. */
 export function Layout() {
   const health = useQuery(healthQueryOptions());
+  const session = useQuery(sessionQueryOptions());
+  const logout = useLogout();
   const [params] = useSearchParams();
   const region = params.get('region');
   const keep = region ? `?region=${encodeURIComponent(region)}` : '';
@@ -65,6 +68,15 @@ export function Layout() {
             </>
           )}
           {health.isError && <span className="text-xs text-red-300">Server unreachable</span>}
+          {session.data?.required && (
+            <button
+              type="button"
+              onClick={() => logout.mutate()}
+              className="rounded px-2 py-1 text-xs text-slate-300 ring-1 ring-slate-600 hover:bg-slate-800 hover:text-white"
+            >
+              Sign out
+            </button>
+          )}
         </div>
       </header>
       <div className="flex flex-1">

@@ -76,3 +76,43 @@ export async function getJson<S extends z.ZodType>(
   }
   return parsed.data;
 }
+
+/**
+ * Sends a mutation: JSON body, and the `x-deckhand-request: 1` header without which the BFF
+ * refuses every mutation (CSRF guard).
+ */
+export async function sendJson<S extends z.ZodType>(
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body: unknown,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), {
+      method,
+      signal: options.signal,
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        'x-deckhand-request': '1',
+      },
+      credentials: 'same-origin',
+      body: JSON.stringify(body ?? {}),
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'Deckhand’s server cannot be reached.');
+  }
+  if (!response.ok) throw await toApiError(response);
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    throw new ApiError(
+      response.status,
+      'invalid_response',
+      `The server’s answer to ${path} did not match the contract.`,
+    );
+  }
+  return parsed.data;
+}

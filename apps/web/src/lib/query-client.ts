@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-client';
 
 /** 4xx answers are final (never retried); network and 5xx failures get two more tries. */
@@ -14,7 +14,16 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      // A 401 anywhere means the session ended (expired, signed out elsewhere, server restarted):
+      // re-ask the session so the sign-in form replaces the console.
+      onError: (error, query) => {
+        if (error instanceof ApiError && error.status === 401 && query.queryKey[1] !== 'session') {
+          void client.invalidateQueries({ queryKey: ['system', 'session'] });
+        }
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 10_000,
@@ -23,4 +32,5 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return client;
 }

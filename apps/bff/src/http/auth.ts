@@ -1,0 +1,121 @@
+import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import { Router } from 'express';
+import { LoginRequest, SessionResponse } from '@deckhand/shared';
+import { InputError, UnauthorizedError } from './errors.js';
+
+/** Sessions live for 12 hours, then the token must be given again. */
+const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export const SESSION_COOKIE = 'deckhand_session';
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Constant-time comparison of a presented token with the configured one. */
+export function tokenMatches(presented: string, expected: string): boolean {
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+
+function cookieValue(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * Access control when DECKHAND_AUTH_TOKEN is set: the login route exchanges the token for an
+ * HttpOnly, SameSite=Strict session cookie; API clients may send `Authorization: Bearer <token>`.
+ * Sessions are held in memory (a restart signs everyone out, which is the safe direction).
+ */
+export class SessionStore {
+  private readonly sessions = new Map<string, number>();
+
+  constructor(
+    private readonly token: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  create(): string {
+    const id = randomBytes(32).toString('base64url');
+    this.sessions.set(id, this.now() + SESSION_TTL_MS);
+    return id;
+  }
+
+  valid(id: string | undefined): boolean {
+    if (!id) return false;
+    const expires = this.sessions.get(id);
+    if (expires === undefined) return false;
+    if (expires <= this.now()) {
+      this.sessions.delete(id);
+      return false;
+    }
+    return true;
+  }
+
+  revoke(id: string | undefined): void {
+    if (id) this.sessions.delete(id);
+  }
+
+  checkToken(presented: string): boolean {
+    return tokenMatches(presented, this.token);
+  }
+
+  authenticated(req: Request): boolean {
+    const authorization = req.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) return this.checkToken(authorization.slice(7).trim());
+    return this.valid(cookieValue(req, SESSION_COOKIE));
+  }
+}
+
+function setCookie(req: Request, res: Response, value: string, maxAgeSeconds: number) {
+  const secure = req.secure ? '; Secure' : '';
+  res.setHeader(
+    'set-cookie',
+    `${SESSION_COOKIE}=${value}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeSeconds}${secure}`,
+  );
+}
+
+/** `GET/POST/DELETE /session`: whether sign-in is needed, sign in, sign out. */
+export function sessionRouter(store: SessionStore | undefined): Router {
+  const router = Router();
+  router.get('/session', (req, res) => {
+    res.json(
+      SessionResponse.parse({
+        required: Boolean(store),
+        authenticated: store ? store.authenticated(req) : true,
+      }),
+    );
+  });
+  router.post('/session', (req, res) => {
+    if (!store) {
+      res.json({ required: false, authenticated: true });
+      return;
+    }
+    const parsed = LoginRequest.safeParse(req.body);
+    if (!parsed.success) throw new InputError('token is required');
+    if (!store.checkToken(parsed.data.token))
+      throw new UnauthorizedError('That access token is not valid.');
+    setCookie(req, res, store.create(), SESSION_TTL_MS / 1000);
+    res.json({ required: true, authenticated: true });
+  });
+  router.delete('/session', (req, res) => {
+    store?.revoke(cookieValue(req, SESSION_COOKIE));
+    setCookie(req, res, '', 0);
+    res.json({ required: Boolean(store), authenticated: false });
+  });
+  return router;
+}
+
+/** Every API route but `/session` needs a valid session or bearer token. */
+export function requireAuth(store: SessionStore | undefined): RequestHandler {
+  return (req, _res, next) => {
+    if (!store || req.path === '/session' || store.authenticated(req)) {
+      next();
+      return;
+    }
+    next(new UnauthorizedError());
+  };
+}
