@@ -3,6 +3,13 @@ import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
 import { NotFoundError } from './http/errors.js';
 import { buildTestApp } from './testing/test-app.js';
+import type { Cluster } from '@deckhand/shared';
+
+const list = (clusters: Cluster[], stale = false) => ({
+  clusters,
+  stale,
+  asOf: '2026-11-26T10:00:00.000Z',
+});
 
 describe('GET /api/v1/health', () => {
   it('answers as DESIGN.md says', async () => {
@@ -29,16 +36,26 @@ describe('GET /api/v1/health', () => {
 
 describe('GET /api/v1/clusters', () => {
   it('returns the clusters of the requested region', async () => {
-    const listClusters = vi.fn(() => Promise.resolve([buildCluster({ name: 'prod' })]));
+    const listClusters = vi.fn(() => Promise.resolve(list([buildCluster({ name: 'prod' })])));
     const response = await request(buildTestApp({ clusters: { listClusters } }))
       .get('/api/v1/clusters?region=eu-west-1')
       .expect(200);
     expect(response.body.clusters.map((c: { name: string }) => c.name)).toEqual(['prod']);
-    expect(listClusters).toHaveBeenCalledWith('eu-west-1', expect.any(AbortSignal));
+    expect(listClusters).toHaveBeenCalledWith('eu-west-1');
+  });
+
+  it('marks a stale answer in the body and a header', async () => {
+    const listClusters = () => Promise.resolve(list([buildCluster()], true));
+    const response = await request(buildTestApp({ clusters: { listClusters } }))
+      .get('/api/v1/clusters')
+      .expect(200);
+    expect(response.body).toMatchObject({ stale: true, asOf: '2026-11-26T10:00:00.000Z' });
+    expect(response.headers['x-deckhand-stale']).toBe('true');
+    expect(response.headers['x-deckhand-as-of']).toBe('2026-11-26T10:00:00.000Z');
   });
 
   it('refuses a region that is not offered, without calling AWS', async () => {
-    const listClusters = vi.fn(() => Promise.resolve([]));
+    const listClusters = vi.fn(() => Promise.resolve(list([])));
     const response = await request(buildTestApp({ clusters: { listClusters } }))
       .get('/api/v1/clusters?region=ap-south-9')
       .expect(400);

@@ -4,24 +4,26 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
-import { AwsClients } from './aws/clients.js';
+import { createAwsLayer, type AwsLayer } from './aws/aws-layer.js';
 import { createClustersService } from './modules/clusters/clusters.service.js';
 
 // The BFF against the simulator over real HTTP with the real SDK: nothing mocked.
 let simulator: Simulator;
-let clients: AwsClients;
+let aws: AwsLayer;
 
 beforeAll(async () => {
   simulator = createSimulator({ port: 0, scenario: 'demo' });
   await simulator.start();
-  clients = new AwsClients({
+  aws = createAwsLayer({
     endpoint: simulator.endpoint,
     credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+    budgetShare: 1,
+    ttlMs: 0,
   });
 });
 
 afterAll(async () => {
-  clients.destroy();
+  aws.destroy();
   await simulator.stop();
 });
 
@@ -35,7 +37,7 @@ function app() {
       readOnly: false,
       version: 'test',
     },
-    clusters: createClustersService(clients),
+    clusters: createClustersService(aws.ecs),
   });
 }
 
@@ -69,23 +71,24 @@ describe('BFF ↔ simulator', () => {
 
   it('keeps regions apart: another region has no clusters', async () => {
     const response = await request(app()).get('/api/v1/clusters?region=eu-west-1').expect(200);
-    expect(response.body).toEqual({ clusters: [] });
+    expect(response.body).toMatchObject({ clusters: [], stale: false });
   });
 
   it('answers 503 with the error body when the endpoint is down', async () => {
-    const down = new AwsClients({
+    const down = createAwsLayer({
       endpoint: 'http://127.0.0.1:9',
       credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      budgetShare: 1,
     });
     const broken = createApp({
       logger: pino({ level: 'silent' }),
       region: 'us-east-1',
       info: { mode: 'aws', regions: ['us-east-1'], readOnly: false, version: 'test' },
-      clusters: createClustersService(down),
+      clusters: createClustersService(down.ecs),
     });
     const response = await request(broken).get('/api/v1/clusters').expect(503);
     expect(response.body.error).toMatchObject({
-      code: 'unavailable',
+      code: 'aws_unavailable',
       message: expect.stringContaining('cannot be reached'),
     });
     down.destroy();

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { createSimulator, type Simulator } from '@deckhand/aws-sim';
 import { createApp } from './app.js';
-import { AwsClients } from './aws/clients.js';
+import { createAwsLayer, type AwsLayer } from './aws/aws-layer.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { SessionStore } from './http/auth.js';
 import { createLogger } from './http/logging.js';
@@ -41,7 +41,7 @@ const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
 
 let simulator: Simulator | undefined;
-let clients: AwsClients;
+let aws: AwsLayer;
 let region: string;
 try {
   region = await resolveHomeRegion(config);
@@ -54,15 +54,16 @@ try {
     });
     await simulator.start();
     // Real SDK clients over real HTTP: the BFF cannot tell the simulator from AWS.
-    clients = new AwsClients({
+    aws = createAwsLayer({
       endpoint: simulator.endpoint,
       credentials: {
         accessKeyId: 'DECKHANDSIMULATOR',
         secretAccessKey: 'deckhand-simulator-local',
       },
+      budgetShare: config.awsCallBudget,
     });
   } else {
-    clients = new AwsClients({});
+    aws = createAwsLayer({ budgetShare: config.awsCallBudget });
   }
 } catch (error) {
   const message =
@@ -78,7 +79,7 @@ const app = createApp({
   logger,
   region,
   info: { mode: config.mode, regions, readOnly: config.readOnly, version: VERSION },
-  clusters: createClustersService(clients),
+  clusters: createClustersService(aws.ecs),
   ...(config.authToken ? { sessions: new SessionStore(config.authToken) } : {}),
   webDist: resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist'),
 });
@@ -112,7 +113,7 @@ function shutdown(signal: string) {
   force.unref();
   server.close(() => {
     void (simulator?.stop() ?? Promise.resolve()).then(() => {
-      clients.destroy();
+      aws.destroy();
       process.exit(0);
     });
   });

@@ -1,12 +1,42 @@
-import {
-  HttpError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-  ThrottledError,
-  UnavailableError,
-  UpstreamTimeoutError,
-} from '../http/errors.js';
+import { HttpError, InputError, NotFoundError } from '../http/errors.js';
+
+/** AWS throttled the call (after the SDK's retries): 429 with a Retry-After. */
+export class AwsThrottledError extends HttpError {
+  override name = 'AwsThrottledError';
+  constructor(message: string) {
+    super(429, 'aws_throttled', message, { 'retry-after': '2' });
+  }
+}
+
+export class AwsUnavailableError extends HttpError {
+  override name = 'AwsUnavailableError';
+  constructor(message: string) {
+    super(503, 'aws_unavailable', message);
+  }
+}
+
+export class AwsAccessDeniedError extends HttpError {
+  override name = 'AwsAccessDeniedError';
+  constructor(message: string) {
+    super(403, 'aws_access_denied', message);
+  }
+}
+
+export class AwsTimeoutError extends HttpError {
+  override name = 'AwsTimeoutError';
+  constructor(message: string) {
+    super(504, 'aws_timeout', message);
+  }
+}
+
+/** Failures the last good answer may stand in for (stale-while-error). */
+export function isTransientAwsError(error: unknown): boolean {
+  return (
+    error instanceof AwsThrottledError ||
+    error instanceof AwsUnavailableError ||
+    error instanceof AwsTimeoutError
+  );
+}
 
 interface SdkErrorLike {
   name?: string;
@@ -52,18 +82,20 @@ export function toHttpError(error: unknown, what: string): Error {
   const name = sdk.name ?? '';
   if (NOT_FOUND.has(name)) return new NotFoundError(`${what}: ${sdk.message ?? 'not found'}`);
   if (THROTTLED.has(name))
-    return new ThrottledError(`${what}: AWS is throttling requests; try again shortly.`, 2);
+    return new AwsThrottledError(`${what}: AWS is throttling requests; try again shortly.`);
   if (DENIED.has(name))
-    return new NotAllowedError(`${what}: AWS refused the credentials (${name}).`);
+    return new AwsAccessDeniedError(`${what}: AWS refused the credentials (${name}).`);
   if (INPUT.has(name)) return new InputError(`${what}: ${sdk.message ?? name}`);
   if (name === 'TimeoutError' || name === 'RequestTimeout' || sdk.code === 'ETIMEDOUT') {
-    return new UpstreamTimeoutError(`${what}: AWS did not answer in time.`);
+    return new AwsTimeoutError(`${what}: AWS did not answer in time.`);
   }
   if (sdk.code === 'ECONNREFUSED' || name === 'ECONNREFUSED' || sdk.code === 'ENOTFOUND') {
-    return new UnavailableError(`${what}: the AWS endpoint cannot be reached.`);
+    return new AwsUnavailableError(`${what}: the AWS endpoint cannot be reached.`);
   }
   if (name === 'CredentialsProviderError') {
-    return new UnavailableError(`${what}: no AWS credentials were found (see README: real AWS).`);
+    return new AwsUnavailableError(
+      `${what}: no AWS credentials were found (see README: real AWS).`,
+    );
   }
-  return new UnavailableError(`${what}: AWS answered with an error (${name || 'unknown'}).`);
+  return new AwsUnavailableError(`${what}: AWS answered with an error (${name || 'unknown'}).`);
 }

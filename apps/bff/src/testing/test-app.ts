@@ -4,7 +4,10 @@ import type { ClustersService } from '../modules/clusters/clusters.service.js';
 
 /** The app with injected fakes; override what a test needs. */
 export function buildTestApp(overrides: Partial<AppDeps> = {}) {
-  const clusters: ClustersService = { listClusters: () => Promise.resolve([]) };
+  const clusters: ClustersService = {
+    listClusters: () =>
+      Promise.resolve({ clusters: [], stale: false, asOf: new Date(0).toISOString() }),
+  };
   return createApp({
     logger: pino({ level: 'silent' }),
     region: 'us-east-1',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freshness } from './freshness.js';
 
 export const ClusterFlavor = z.enum(['ec2', 'fargate', 'mixed', 'elastic-beanstalk']);
 export type ClusterFlavor = z.infer<typeof ClusterFlavor>;
@@ -30,5 +31,5 @@ export const Cluster = z.object({
 export type Cluster = z.infer<typeof Cluster>;
 
 /** `GET /api/v1/clusters`. */
-export const ClustersResponse = z.object({ clusters: z.array(Cluster) });
+export const ClustersResponse = z.object({ clusters: z.array(Cluster), ...freshness });
 export type ClustersResponse = z.infer<typeof ClustersResponse>;

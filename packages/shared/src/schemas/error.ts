@@ -12,6 +12,10 @@ export const ErrorCode = z.enum([
   'throttled',
   'unavailable',
   'upstream_timeout',
+  'aws_throttled',
+  'aws_unavailable',
+  'aws_access_denied',
+  'aws_timeout',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,7 +1,7 @@
 import { ClustersResponse } from '@deckhand/shared';
 import { Router } from 'express';
-import { clientGone } from '../../http/abort.js';
 import type { RegionResolver } from '../../http/region.js';
+import { sendRead } from '../../http/read-response.js';
 import type { ClustersService } from './clusters.service.js';
 
 export function createClustersRouter(deps: {
@@ -10,9 +10,7 @@ export function createClustersRouter(deps: {
 }): Router {
   const router = Router();
   router.get('/clusters', async (req, res) => {
-    const region = deps.region(req);
-    const clusters = await deps.clusters.listClusters(region, clientGone(res));
-    res.json(ClustersResponse.parse({ clusters }));
+    sendRead(res, ClustersResponse, await deps.clusters.listClusters(deps.region(req)));
   });
   return router;
 }

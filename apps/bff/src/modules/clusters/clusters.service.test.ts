@@ -7,18 +7,22 @@ import {
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AwsClients } from '../../aws/clients.js';
+import { createAwsLayer } from '../../aws/aws-layer.js';
 import { createClustersService } from './clusters.service.js';
 
 const ecsMock = mockClient(ECSClient);
 const arn = (name: string) => `arn:aws:ecs:us-east-1:000000000000:cluster/${name}`;
 
-function clients() {
-  return new AwsClients({
+function reads(ttlMs = 0) {
+  return createAwsLayer({
     endpoint: 'http://127.0.0.1:1',
     credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-  });
+    budgetShare: 1,
+    ttlMs,
+  }).ecs;
 }
+
+const throttling = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
 
 beforeEach(() => ecsMock.reset());
 afterEach(() => ecsMock.reset());
@@ -42,7 +46,7 @@ describe('clusters service', () => {
       })),
     }));
 
-    const clusters = await createClustersService(clients()).listClusters('us-east-1');
+    const { clusters } = await createClustersService(reads()).listClusters('us-east-1');
 
     expect(clusters).toHaveLength(250);
     const lists = ecsMock.commandCalls(ListClustersCommand);
@@ -55,6 +59,7 @@ describe('clusters service', () => {
     expect(ecsMock.commandCalls(DescribeClustersCommand)[0]?.args[0].input.include).toEqual([
       'STATISTICS',
       'TAGS',
+      'SETTINGS',
     ]);
     // No instances registered anywhere: no instance calls at all.
     expect(ecsMock.commandCalls(ListContainerInstancesCommand)).toHaveLength(0);
@@ -85,7 +90,9 @@ describe('clusters service', () => {
       ],
     });
 
-    const [cluster] = await createClustersService(clients()).listClusters('us-east-1');
+    const {
+      clusters: [cluster],
+    } = await createClustersService(reads()).listClusters('us-east-1');
 
     expect(cluster).toMatchObject({
       name: 'prod',
@@ -94,7 +101,7 @@ describe('clusters service', () => {
       memory: { registered: 15360, remaining: 6000 },
     });
     expect(ecsMock.commandCalls(ListContainerInstancesCommand)[0]?.args[0].input).toMatchObject({
-      cluster: arn('prod'),
+      cluster: 'prod',
       maxResults: 100,
     });
   });
@@ -103,13 +110,47 @@ describe('clusters service', () => {
     ecsMock
       .on(ListClustersCommand)
       .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
-    const error = await createClustersService(clients())
+    const error = await createClustersService(reads())
       .listClusters('us-east-1')
       .catch((e: unknown) => e);
     expect(error).toMatchObject({
       status: 429,
-      code: 'throttled',
+      code: 'aws_throttled',
       headers: { 'retry-after': '2' },
     });
+  });
+
+  it('answers 20 concurrent requests with one set of AWS calls', async () => {
+    ecsMock.on(ListClustersCommand).resolves({ clusterArns: [arn('a')] });
+    ecsMock
+      .on(DescribeClustersCommand)
+      .resolves({ clusters: [{ clusterArn: arn('a'), clusterName: 'a' }] });
+    const service = createClustersService(reads(5_000));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => service.listClusters('us-east-1')),
+    );
+    expect(answers.every((answer) => answer.clusters[0]?.name === 'a')).toBe(true);
+    expect(ecsMock.commandCalls(ListClustersCommand)).toHaveLength(1);
+    expect(ecsMock.commandCalls(DescribeClustersCommand)).toHaveLength(1);
+    // Within the TTL, a later request makes no call at all.
+    await service.listClusters('us-east-1');
+    expect(ecsMock.commandCalls(ListClustersCommand)).toHaveLength(1);
+  });
+
+  it('serves the last good list, marked stale, while AWS throttles', async () => {
+    ecsMock
+      .on(ListClustersCommand)
+      .resolvesOnce({ clusterArns: [arn('a')] })
+      .rejects(throttling());
+    ecsMock
+      .on(DescribeClustersCommand)
+      .resolves({ clusters: [{ clusterArn: arn('a'), clusterName: 'a' }] });
+    const service = createClustersService(reads(0));
+    const fresh = await service.listClusters('us-east-1');
+    expect(fresh.stale).toBe(false);
+    const stale = await service.listClusters('us-east-1');
+    expect(stale.stale).toBe(true);
+    expect(stale.clusters.map((cluster) => cluster.name)).toEqual(['a']);
+    expect(stale.asOf).toBe(fresh.asOf);
   });
 });

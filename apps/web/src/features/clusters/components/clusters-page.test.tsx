@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildCluster } from '@deckhand/shared/testing';
 import { ClustersPage } from './clusters-page';
 
+const fresh = { stale: false, asOf: '2026-11-26T10:00:00.000Z' };
+
 function renderPage(body: unknown, status = 200, url = '/clusters') {
   const fetchMock = vi.fn((_input: string) =>
     Promise.resolve(
@@ -34,6 +36,7 @@ afterEach(() => {
 describe('ClustersPage', () => {
   it('lists every cluster with its flavour and counts', async () => {
     renderPage({
+      ...fresh,
       clusters: [
         buildCluster({ name: 'prod-ec2', runningTasksCount: 9 }),
         buildCluster({
@@ -52,13 +55,14 @@ describe('ClustersPage', () => {
   });
 
   it('asks the BFF for the region in the URL', async () => {
-    const { fetchMock } = renderPage({ clusters: [] }, 200, '/clusters?region=eu-west-1');
+    const { fetchMock } = renderPage({ ...fresh, clusters: [] }, 200, '/clusters?region=eu-west-1');
     await screen.findByText('No ECS clusters in this region.');
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/clusters?region=eu-west-1');
   });
 
   it('filters by the text typed and keeps it in the URL', async () => {
     const { router } = renderPage({
+      ...fresh,
       clusters: [buildCluster({ name: 'alpha' }), buildCluster({ name: 'beta' })],
     });
     await screen.findByText('alpha');

@@ -1,0 +1,39 @@
+import { CallBudget } from './call-budget.js';
+import { AwsClients, type AwsClientOptions } from './clients.js';
+import { EcsReads } from './ecs-reads.js';
+import { isTransientAwsError } from './errors.js';
+import { ReadCache } from './read-cache.js';
+
+/** Reads are shared for this long; a live view refreshes at most this often per resource. */
+export const READ_TTL_MS = 5_000;
+
+export interface AwsLayer {
+  clients: AwsClients;
+  budget: CallBudget;
+  cache: ReadCache;
+  ecs: EcsReads;
+  destroy(): void;
+}
+
+export interface AwsLayerOptions extends Omit<AwsClientOptions, 'budget'> {
+  /** DECKHAND_AWS_CALL_BUDGET. */
+  budgetShare: number;
+  ttlMs?: number;
+}
+
+/** The BFF's AWS access: budgeted clients, a coalescing stale-while-error cache, and the readers on top. */
+export function createAwsLayer(options: AwsLayerOptions): AwsLayer {
+  const budget = new CallBudget(options.budgetShare);
+  const clients = new AwsClients({ ...options, budget });
+  const cache = new ReadCache({
+    ttlMs: options.ttlMs ?? READ_TTL_MS,
+    staleOnError: isTransientAwsError,
+  });
+  return {
+    clients,
+    budget,
+    cache,
+    ecs: new EcsReads(clients, cache),
+    destroy: () => clients.destroy(),
+  };
+}

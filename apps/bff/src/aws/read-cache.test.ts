@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ReadCache } from './read-cache.js';
+
+function deferred<T>() {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('ReadCache', () => {
+  it('coalesces concurrent identical reads into one load', async () => {
+    const cache = new ReadCache({ ttlMs: 1000 });
+    const gate = deferred<number>();
+    const load = vi.fn(() => gate.promise);
+    const reads = Array.from({ length: 50 }, () => cache.get('k', load));
+    gate.resolve(7);
+    const results = await Promise.all(reads);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(results.every((result) => result.value === 7 && !result.stale)).toBe(true);
+  });
+
+  it('serves within the TTL without loading and reloads after it', async () => {
+    let now = 0;
+    const cache = new ReadCache({ ttlMs: 1000, now: () => now });
+    const load = vi.fn(() => Promise.resolve(now));
+    await cache.get('k', load);
+    now = 999;
+    expect((await cache.get('k', load)).value).toBe(0);
+    expect(load).toHaveBeenCalledTimes(1);
+    now = 1000;
+    expect((await cache.get('k', load)).value).toBe(1000);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers with the last good value, marked stale, when a refresh is throttled', async () => {
+    let now = 0;
+    const cache = new ReadCache({
+      ttlMs: 10,
+      now: () => now,
+      staleOnError: (e) => (e as Error).name === 'Throttled',
+    });
+    await cache.get('k', () => Promise.resolve('good'));
+    now = 50;
+    const result = await cache.get('k', () =>
+      Promise.reject(Object.assign(new Error('x'), { name: 'Throttled' })),
+    );
+    expect(result).toEqual({ value: 'good', fetchedAt: 0, stale: true });
+  });
+
+  it('passes errors on when there is no good value or the error is not a stale-able one', async () => {
+    const cache = new ReadCache({ ttlMs: 10, staleOnError: () => true });
+    await expect(cache.get('a', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    const strict = new ReadCache({ ttlMs: 0, staleOnError: () => false });
+    await strict.get('b', () => Promise.resolve(1));
+    await expect(strict.get('b', () => Promise.reject(new Error('denied')))).rejects.toThrow(
+      'denied',
+    );
+  });
+
+  it('forgets by prefix and drops idle entries', async () => {
+    let now = 0;
+    const cache = new ReadCache({ ttlMs: 1000, maxIdleMs: 100, now: () => now });
+    await cache.get('us-east-1:services:a', () => Promise.resolve(1));
+    await cache.get('us-east-1:tasks:a', () => Promise.resolve(2));
+    cache.invalidate('us-east-1:services:');
+    expect(cache.size).toBe(1);
+    now = 500;
+    await cache.get('other', () => Promise.resolve(3));
+    expect(cache.size).toBe(1);
+  });
+});

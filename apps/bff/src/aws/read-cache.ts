@@ -1,0 +1,92 @@
+/**
+ * A short-TTL cache with single-flight coalescing and stale-while-error, per key.
+ *
+ * - Identical reads in flight share one upstream call (N browsers → 1 AWS call).
+ * - Within the TTL an entry is served without any call.
+ * - When a refresh fails with an error that the last good value can stand in for (throttling,
+ *   timeouts, AWS unavailable), the last good value is served, marked stale with its time.
+ */
+export interface CachedValue<T> {
+  value: T;
+  /** Epoch ms the value was fetched. */
+  fetchedAt: number;
+  stale: boolean;
+}
+
+interface Entry<T> {
+  value?: T;
+  fetchedAt?: number;
+  inFlight?: Promise<T>;
+}
+
+export interface ReadCacheOptions {
+  ttlMs: number;
+  /** Entries not read for this long are dropped (bounded memory). */
+  maxIdleMs?: number;
+  /** Whether a failure may be answered with the last good value. */
+  staleOnError?: (error: unknown) => boolean;
+  now?: () => number;
+}
+
+export class ReadCache {
+  private readonly entries = new Map<string, Entry<unknown> & { lastReadAt: number }>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: ReadCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async get<T>(key: string, load: () => Promise<T>): Promise<CachedValue<T>> {
+    const now = this.now();
+    this.sweep(now);
+    let entry = this.entries.get(key) as (Entry<T> & { lastReadAt: number }) | undefined;
+    if (!entry) {
+      entry = { lastReadAt: now };
+      this.entries.set(key, entry);
+    }
+    entry.lastReadAt = now;
+    if (
+      entry.fetchedAt !== undefined &&
+      entry.value !== undefined &&
+      now - entry.fetchedAt < this.options.ttlMs
+    ) {
+      return { value: entry.value, fetchedAt: entry.fetchedAt, stale: false };
+    }
+    const current = entry;
+    if (!current.inFlight) {
+      current.inFlight = load().finally(() => {
+        current.inFlight = undefined;
+      });
+    }
+    try {
+      const value = await current.inFlight;
+      if (current.fetchedAt === undefined || current.fetchedAt < now) {
+        current.value = value;
+        current.fetchedAt = this.now();
+      }
+      return { value, fetchedAt: current.fetchedAt, stale: false };
+    } catch (error) {
+      const mayServeStale = this.options.staleOnError?.(error) ?? false;
+      if (mayServeStale && current.value !== undefined && current.fetchedAt !== undefined) {
+        return { value: current.value, fetchedAt: current.fetchedAt, stale: true };
+      }
+      throw error;
+    }
+  }
+
+  /** Drops every entry whose key starts with the prefix (after a mutation). */
+  invalidate(prefix: string): void {
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private sweep(now: number): void {
+    const maxIdle = this.options.maxIdleMs ?? 10 * 60_000;
+    for (const [key, entry] of this.entries) {
+      if (!entry.inFlight && now - entry.lastReadAt > maxIdle) this.entries.delete(key);
+    }
+  }
+}
