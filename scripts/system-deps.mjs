@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { log, root, run } from './lib.mjs';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const AWS_CLI = '/usr/bin/aws';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 let aptUpdated = false;
 
@@ -28,4 +29,18 @@ export async function ensureChromium() {
   return run(join(root, 'e2e', 'node_modules', '.bin', 'playwright'), ['install', 'chromium'], {
     cwd: join(root, 'e2e'),
   });
+}
+
+/**
+ * The AWS CLI v2 for the outside check of the simulator (`cli-conformance.test.ts`). Debian 12's
+ * `awscli` package is v2. Never fails the run: without the CLI that check skips itself.
+ */
+export async function ensureAwsCli() {
+  if (existsSync(AWS_CLI)) return 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    log("installing Debian's AWS CLI for the simulator's outside check (apt-get)");
+    if ((await aptInstall(['awscli'])) === 0 && existsSync(AWS_CLI)) return 0;
+  }
+  log('no AWS CLI at /usr/bin/aws: the CLI check of the simulator will be skipped');
+  return 0;
 }

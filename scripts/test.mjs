@@ -1,10 +1,10 @@
-// `npm test`: installs what is missing (pnpm deps, Chromium), builds, then runs format check,
-// lint, typecheck, every package's Vitest suite and the Playwright e2e suite. Ends with the line
-// `N passed, N failed[, N skipped]` and exits non-zero on any failure.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// `npm test`: installs what is missing (pnpm deps, Chromium, the AWS CLI), builds, then runs
+// format check, lint, typecheck, every package's Vitest suite and the Playwright e2e suite. Ends
+// with the line `N passed, N failed[, N skipped]` and exits non-zero on any failure.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, ensureInstalled, exitOnFailure, log, pnpm, root, run } from './lib.mjs';
-import { ensureChromium } from './system-deps.mjs';
+import { ensureAwsCli, ensureChromium } from './system-deps.mjs';
 
 const reports = join(root, 'node_modules', '.deckhand-reports');
 rmSync(reports, { recursive: true, force: true });
@@ -12,6 +12,7 @@ mkdirSync(reports, { recursive: true });
 
 exitOnFailure(await ensureInstalled(), 'install');
 exitOnFailure(await ensureChromium(), 'installing Chromium');
+await ensureAwsCli();
 exitOnFailure(await build(), 'build');
 
 const totals = { passed: 0, failed: 0, skipped: 0 };

@@ -23,7 +23,15 @@ describe('/_sim control routes', () => {
     await ecs().send(new ListClustersCommand({}));
     await ecs().send(new ListClustersCommand({}));
     const stats = await control('/_sim/stats');
-    expect(stats.body).toEqual({ total: 2, operations: { 'ecs:ListClusters': 2 } });
+    // `total` and `operations` keep their original shape; `throttled` and `faults` were added.
+    expect(stats.body).toEqual({
+      total: 2,
+      operations: { 'ecs:ListClusters': 2 },
+      throttled: {},
+      faults: {},
+      // The X-Ray daemon's counters (and the trace store's) ride along under `xray`.
+      xray: expect.objectContaining({ received: 0, accepted: 0, dropped: 0 }),
+    });
   });
 
   it('resets to another scenario', async () => {
@@ -44,5 +52,54 @@ describe('/_sim control routes', () => {
     expect(bad.body.__type).toBe('ValidationException');
     const unknown = await control('/_sim/reset', { method: 'POST', body: '{"scenario":"huge"}' });
     expect(unknown.status).toBe(400);
+  });
+
+  it('switches throttling at run time and shows the buckets', async () => {
+    const shown = await control('/_sim/throttling');
+    expect(shown.body).toMatchObject({
+      mode: 'off',
+      buckets: { ecs: { categories: { 'cluster-read': { burst: 50, refillPerSecond: 20 } } } },
+    });
+    const on = await control('/_sim/throttling', { method: 'POST', body: '{"mode":"aws"}' });
+    expect(on.body.mode).toBe('aws');
+    expect(simulator.throttler.mode).toBe('aws');
+    const resized = await control('/_sim/throttling', {
+      method: 'POST',
+      body: JSON.stringify({
+        mode: 'off',
+        buckets: { ecs: { 'cluster-modify': { burst: 40, refillPerSecond: 2 } } },
+      }),
+    });
+    expect(resized.body).toMatchObject({
+      mode: 'off',
+      buckets: { ecs: { categories: { 'cluster-modify': { burst: 40, refillPerSecond: 2 } } } },
+    });
+  });
+
+  it.each([
+    ['/_sim/throttling', '{"mode":"fast"}', 'mode'],
+    ['/_sim/throttling', '{}', 'mode'],
+    ['/_sim/throttling', '{"mode":"aws","speed":1}', 'speed'],
+    ['/_sim/throttling', '{"buckets":{"ecs":{"cluster-party":{"burst":1}}}}', 'cluster-party'],
+    ['/_sim/throttling', '{"buckets":{"ecs":{"cluster-read":{"burst":0}}}}', 'cluster-read'],
+    ['/_sim/faults', '{"errorRate":2}', 'errorRate'],
+    ['/_sim/faults', '{"latencyMs":"200"}', 'latencyMs'],
+    ['/_sim/faults', '{"operations":["ListTask"],"throttle":true}', 'ListTask'],
+    ['/_sim/faults', '{"throttle":true,"service":"s3"}', 'service'],
+    ['/_sim/faults', '{"hang":"yes"}', 'hang'],
+    ['/_sim/faults', '[1]', 'JSON object'],
+    ['/_sim/faults', 'not json', 'JSON object'],
+  ])('POST %s %s → 400 naming %s', async (path, body, field) => {
+    const response = await control(path, { method: 'POST', body });
+    expect(response.status).toBe(400);
+    expect(response.body.__type).toBe('ValidationException');
+    expect(response.body.message).toContain(field);
+  });
+
+  it('clears faults and refills buckets on reset', async () => {
+    await control('/_sim/faults', { method: 'POST', body: '{"throttle":true}' });
+    expect((await control('/_sim/faults')).body.faults).toHaveLength(1);
+    await control('/_sim/reset', { method: 'POST', body: '{"scenario":"demo"}' });
+    expect((await control('/_sim/faults')).body).toEqual({ faults: [] });
   });
 });

@@ -2,13 +2,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimClock } from '../engine/clock.js';
 import { AwsError } from '../protocol/errors.js';
 import { readBody, sendJson } from '../protocol/http.js';
+import { THROTTLE_POLICIES, type Throttler } from '../protocol/throttle.js';
+import { parseThrottlingSettings } from '../protocol/throttle-settings.js';
 import { isScenario, SCENARIOS, type ScenarioName } from '../scenarios/index.js';
+import { parseFaultRequest, type FaultInjector } from './faults.js';
 import type { CallStats } from './stats.js';
 
 export interface ControlDeps {
   stats: CallStats;
   clock: SimClock;
   reset: (scenario: ScenarioName) => void;
+  throttler: Throttler;
+  faults: FaultInjector;
 }
 
 const badRequest = (message: string) => new AwsError('ValidationException', message);
@@ -26,7 +31,20 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   throw badRequest('The body must be a JSON object.');
 }
 
-/** The simulator's own routes, outside anything AWS defines: `/_sim/stats`, `/_sim/reset`, `/_sim/clock`. */
+const throttlingState = (throttler: Throttler) => ({
+  mode: throttler.mode,
+  buckets: Object.fromEntries(
+    Object.entries(THROTTLE_POLICIES).map(([service, policy]) => [
+      service,
+      { categories: throttler.bucketsOf(service), unverified: policy.unverified },
+    ]),
+  ),
+});
+
+/**
+ * The simulator's own routes, outside anything AWS defines: `/_sim/stats`, `/_sim/reset`,
+ * `/_sim/clock`, `/_sim/throttling` and `/_sim/faults`.
+ */
 export async function handleControl(
   req: IncomingMessage,
   res: ServerResponse,
@@ -63,6 +81,31 @@ export async function handleControl(
     }
     case 'GET /_sim/clock':
       json(200, { speed: deps.clock.speed, now: new Date(deps.clock.now()).toISOString() });
+      return;
+    case 'GET /_sim/throttling':
+      json(200, throttlingState(deps.throttler));
+      return;
+    case 'POST /_sim/throttling': {
+      // Every change starts from full buckets, so a benchmark can begin from a known state.
+      const { mode, buckets = {} } = parseThrottlingSettings(await jsonBody(req));
+      for (const [service, categories] of Object.entries(buckets))
+        deps.throttler.setBuckets(service, categories);
+      if (mode) deps.throttler.setMode(mode);
+      json(200, throttlingState(deps.throttler));
+      return;
+    }
+    case 'GET /_sim/faults':
+      json(200, { faults: deps.faults.list() });
+      return;
+    case 'POST /_sim/faults': {
+      const { rule, seed } = parseFaultRequest(await jsonBody(req));
+      deps.faults.add(rule, seed);
+      json(200, { faults: deps.faults.list() });
+      return;
+    }
+    case 'DELETE /_sim/faults':
+      deps.faults.clear();
+      json(200, { faults: [] });
       return;
     default:
       throw new AwsError('NotFoundException', `No simulator control route ${route}`, 404);

@@ -1,9 +1,17 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../simulator.js';
 
-/** A started simulator on a free port and a real SDK client pointed at it. */
+/**
+ * A started simulator on a free port and a real SDK client pointed at it. Throttling is off
+ * unless asked for: tests of an operation's behaviour make more calls than AWS's buckets allow.
+ */
 export async function startSimulator(options: SimulatorOptions = {}) {
-  const simulator: Simulator = createSimulator({ port: 0, scenario: 'demo', ...options });
+  const simulator: Simulator = createSimulator({
+    port: 0,
+    scenario: 'demo',
+    throttling: 'off',
+    ...options,
+  });
   await simulator.start();
   const ecs = (region = 'us-east-1') =>
     new ECSClient({
@@ -39,4 +47,13 @@ export async function rawCall(
     headers: response.headers,
     body: (await response.json()) as Record<string, unknown>,
   };
+}
+
+/** Calls a `/_sim/` control route; `body` is sent as JSON. */
+export async function controlCall(endpoint: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${endpoint}${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }

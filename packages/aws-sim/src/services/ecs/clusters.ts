@@ -4,6 +4,7 @@ import type { Operation, OperationContext } from '../../protocol/operation.js';
 import { paginate } from '../../engine/paginate.js';
 import type { ClusterRecord } from '../../engine/model.js';
 import type { RegionState } from '../../engine/region-state.js';
+import { serviceLaunchType } from '../../engine/service-template.js';
 import { parseTags } from './tags.js';
 
 const CLUSTER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -58,6 +59,7 @@ export function requireCluster(state: RegionState, nameOrArn: string | undefined
 }
 
 const isActiveTask = (lastStatus: string) => lastStatus !== 'STOPPED' && lastStatus !== 'DELETED';
+const STARTING = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
 
 function describeCluster(state: RegionState, cluster: ClusterRecord, include: Set<string>) {
   const tasks =
@@ -69,11 +71,13 @@ function describeCluster(state: RegionState, cluster: ClusterRecord, include: Se
     .instancesOf(cluster.arn)
     .filter((i) => i.status === 'ACTIVE' || i.status === 'DRAINING');
   const running = tasks.filter((task) => task.lastStatus === 'RUNNING');
-  const pending = tasks.filter((task) => task.lastStatus !== 'RUNNING');
+  // pendingTasksCount: on the way to RUNNING (PROVISIONING, PENDING, ACTIVATING), not stopping.
+  const pending = tasks.filter((task) => STARTING.has(task.lastStatus));
   const count = (list: typeof tasks, launchType: string) =>
     list.filter((t) => t.launchType === launchType).length;
-  const serviceCount = (launchType: string) =>
-    services.filter((service) => (service.launchType ?? 'EC2') === launchType).length;
+  const serviceCount = (launchType: string, list = services) =>
+    list.filter((service) => serviceLaunchType(service) === launchType).length;
+  const draining = state.servicesOf(cluster.arn).filter((service) => service.status === 'DRAINING');
 
   return {
     clusterArn: cluster.arn,
@@ -96,8 +100,11 @@ function describeCluster(state: RegionState, cluster: ClusterRecord, include: Se
             { name: 'pendingExternalTasksCount', value: String(count(pending, 'EXTERNAL')) },
             { name: 'activeEC2ServiceCount', value: String(serviceCount('EC2')) },
             { name: 'activeFargateServiceCount', value: String(serviceCount('FARGATE')) },
-            { name: 'drainingEC2ServiceCount', value: '0' },
-            { name: 'drainingFargateServiceCount', value: '0' },
+            { name: 'drainingEC2ServiceCount', value: String(serviceCount('EC2', draining)) },
+            {
+              name: 'drainingFargateServiceCount',
+              value: String(serviceCount('FARGATE', draining)),
+            },
           ],
         }
       : {}),

@@ -63,6 +63,9 @@ export function registerInstance(
   return instance;
 }
 
+// pendingTasksCount counts tasks on their way to RUNNING, not those on their way out.
+const STARTING = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
+
 /** CPU, memory and ports still free on an instance, after every task placed on it that has not stopped. */
 export function remainingOf(state: RegionState, instance: ContainerInstanceRecord) {
   let cpu = instance.cpu;
@@ -71,14 +74,14 @@ export function remainingOf(state: RegionState, instance: ContainerInstanceRecor
   const udp = new Set(instance.reservedUdpPorts);
   let running = 0;
   let pending = 0;
-  for (const task of state.tasks.values()) {
-    if (task.containerInstanceArn !== instance.arn || task.lastStatus === 'STOPPED') continue;
+  for (const task of state.tasksOnInstance(instance.arn)) {
+    if (task.lastStatus === 'STOPPED') continue;
     cpu -= task.reservation.cpu;
     memory -= task.reservation.memory;
     for (const port of task.reservation.tcpPorts) tcp.add(port);
     for (const port of task.reservation.udpPorts) udp.add(port);
     if (task.lastStatus === 'RUNNING') running += 1;
-    else pending += 1;
+    else if (STARTING.has(task.lastStatus)) pending += 1;
   }
   return {
     cpu,
@@ -106,7 +109,7 @@ const ports = (name: string, values: number[]) => ({
   integerValue: 0,
 });
 
-function describeInstance(
+export function describeInstance(
   state: RegionState,
   instance: ContainerInstanceRecord,
   include: Set<string>,

@@ -1,0 +1,117 @@
+import { AwsError } from '../protocol/errors.js';
+import { THROTTLE_POLICIES } from '../protocol/throttle.js';
+
+/** One injected fault, as `POST /_sim/faults` stores it and `GET /_sim/faults` lists it. */
+export interface FaultRule {
+  service: string;
+  /** Operation names; absent means every operation of the service. */
+  operations?: string[];
+  /** Answer ThrottlingException without touching the buckets. */
+  throttle: boolean;
+  /** Share of calls (0-1) answered with an error of `status`. */
+  errorRate: number;
+  status: number;
+  /** Real milliseconds added before the call proceeds. */
+  latencyMs: number;
+  /** Never answer; the call ends when the client gives up or the simulator stops. */
+  hang: boolean;
+}
+
+export interface FaultRequest {
+  rule: FaultRule;
+  /** Seed of the error-rate draws, so a run is repeatable. */
+  seed?: number;
+}
+
+/** Ten minutes: longer than any client timeout worth testing; `hang` covers "forever". */
+export const MAX_LATENCY_MS = 600_000;
+
+const FIELDS = new Set([
+  'service',
+  'operations',
+  'throttle',
+  'errorRate',
+  'status',
+  'latencyMs',
+  'hang',
+  'seed',
+]);
+
+const invalid = (message: string) => new AwsError('ValidationException', message);
+
+/** The operation names a service knows, from its throttling table (which lists every one). */
+const operationsOf = (service: string) => {
+  const policy = THROTTLE_POLICIES[service];
+  return policy ? new Set(Object.keys(policy.categories)) : undefined;
+};
+
+function optionalBoolean(body: Record<string, unknown>, field: string): boolean {
+  const value = body[field];
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw invalid(`${field} must be true or false`);
+  return value;
+}
+
+function optionalNumber(
+  body: Record<string, unknown>,
+  field: string,
+  fallback: number,
+  check: (value: number) => boolean,
+  rule: string,
+): number {
+  const value = body[field];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || !check(value))
+    throw invalid(`${field} must be ${rule}`);
+  return value;
+}
+
+/** Validates a `POST /_sim/faults` body; a ValidationException names the first bad field. */
+export function parseFaultRequest(body: Record<string, unknown>): FaultRequest {
+  for (const field of Object.keys(body)) {
+    if (!FIELDS.has(field)) throw invalid(`${field} is not a fault field`);
+  }
+  const service = body.service ?? 'ecs';
+  const known = typeof service === 'string' ? operationsOf(service) : undefined;
+  if (typeof service !== 'string' || !known) {
+    throw invalid(`service must be one of ${Object.keys(THROTTLE_POLICIES).join(', ')}`);
+  }
+  let operations: string[] | undefined;
+  if (body.operations !== undefined) {
+    const list = body.operations;
+    if (!Array.isArray(list) || list.length === 0 || list.some((op) => typeof op !== 'string'))
+      throw invalid('operations must be a non-empty list of operation names');
+    const unknown = (list as string[]).find((op) => !known.has(op));
+    if (unknown !== undefined)
+      throw invalid(`operations: ${unknown} is not a ${service} operation`);
+    operations = list as string[];
+  }
+  const errorRate = optionalNumber(body, 'errorRate', 0, (v) => v >= 0 && v <= 1, 'from 0 to 1');
+  const status = optionalNumber(
+    body,
+    'status',
+    500,
+    (v) => Number.isInteger(v) && v >= 400 && v <= 599,
+    'an HTTP error status (400-599)',
+  );
+  if (body.status !== undefined && errorRate === 0)
+    throw invalid('status needs an errorRate above 0');
+  const latencyMs = optionalNumber(
+    body,
+    'latencyMs',
+    0,
+    (v) => Number.isInteger(v) && v >= 0 && v <= MAX_LATENCY_MS,
+    `an integer from 0 to ${MAX_LATENCY_MS}`,
+  );
+  const throttle = optionalBoolean(body, 'throttle');
+  const hang = optionalBoolean(body, 'hang');
+  if (!throttle && !hang && errorRate === 0 && latencyMs === 0)
+    throw invalid('a fault needs throttle, errorRate, latencyMs or hang');
+  const seed =
+    body.seed === undefined
+      ? undefined
+      : optionalNumber(body, 'seed', 0, Number.isSafeInteger, 'an integer');
+  const rule: FaultRule = { service, throttle, errorRate, status, latencyMs, hang };
+  if (operations) rule.operations = operations;
+  return seed === undefined ? { rule } : { rule, seed };
+}
