@@ -156,3 +156,21 @@ describe('hardening', () => {
     expect(response.body.error.code).toBe('bad_request');
   });
 });
+
+describe('/healthz and /readyz', () => {
+  it('answers liveness without auth or AWS', async () => {
+    expect((await request(buildTestApp()).get('/healthz').expect(200)).body).toEqual({
+      status: 'ok',
+    });
+  });
+
+  it('answers 503 while AWS does not answer', async () => {
+    await request(buildTestApp({ ready: () => Promise.resolve(true) }))
+      .get('/readyz')
+      .expect(200);
+    const response = await request(buildTestApp({ ready: () => Promise.reject(new Error('down')) }))
+      .get('/readyz')
+      .expect(503);
+    expect(response.body).toEqual({ status: 'not ready' });
+  });
+});

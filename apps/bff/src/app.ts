@@ -8,7 +8,14 @@ import { mutationGuard, securityHeaders } from './http/security.js';
 import { spaRouter } from './http/static.js';
 import { createClustersRouter } from './modules/clusters/clusters.router.js';
 import type { ClustersService } from './modules/clusters/clusters.service.js';
+import { createEcsRouter, type EcsServices } from './modules/ecs-routes.js';
+import { createEksRouter } from './modules/eks/eks.router.js';
+import type { EksService } from './modules/eks/eks.service.js';
 import { createHealthRouter, type HealthInfo } from './modules/health/health.router.js';
+import { createRegistryRouter } from './modules/registry/registry.router.js';
+import type { RegistryService } from './modules/registry/registry.service.js';
+import { createTracesRouter } from './modules/traces/traces.router.js';
+import type { TracesService } from './modules/traces/traces.service.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -16,8 +23,15 @@ export interface AppDeps {
   /** The home region, used when a request names none. */
   region: string;
   clusters: ClustersService;
+  /** ECS reads beyond the cluster list: cluster detail, instances, services, tasks, port map, task definitions. */
+  ecs: EcsServices;
+  registry: RegistryService;
+  eks: EksService;
+  traces: TracesService;
   /** Set when DECKHAND_AUTH_TOKEN is: every API route then needs a session or the token. */
   sessions?: SessionStore;
+  /** Readiness: whether AWS (or the simulator) answers; `/readyz` is 503 while it does not. */
+  ready?: () => Promise<boolean>;
   /** Folder of the built SPA; omitted in API-only tests. */
   webDist?: string;
 }
@@ -37,7 +51,20 @@ export function createApp(deps: AppDeps): Express {
   api.use(sessionRouter(deps.sessions));
   api.use(createHealthRouter({ info: deps.info, region }));
   api.use(createClustersRouter({ clusters: deps.clusters, region }));
+  api.use(createEcsRouter({ ecs: deps.ecs, region }));
+  api.use(createRegistryRouter({ registry: deps.registry, region }));
+  api.use(createEksRouter({ eks: deps.eks, region }));
+  api.use(createTracesRouter({ traces: deps.traces, region }));
   api.use(apiNotFound);
+
+  // Liveness and readiness for process managers and load balancers, outside the API (no auth, no logs).
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = deps.ready ? await deps.ready().catch(() => false) : true;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
 
   app.use(httpLogger(deps.logger));
   app.use(securityHeaders);

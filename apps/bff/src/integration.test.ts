@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { createAwsLayer, type AwsLayer } from './aws/aws-layer.js';
 import { createClustersService } from './modules/clusters/clusters.service.js';
+import { createEcsServices } from './modules/ecs-routes.js';
+import { createEksService } from './modules/eks/eks.service.js';
+import { createRegistryService } from './modules/registry/registry.service.js';
+import { createTracesService } from './modules/traces/traces.service.js';
 
 // The BFF against the simulator over real HTTP with the real SDK: nothing mocked.
 let simulator: Simulator;
@@ -38,6 +42,10 @@ function app() {
       version: 'test',
     },
     clusters: createClustersService(aws.ecs),
+    ecs: createEcsServices(aws.ecs),
+    registry: createRegistryService({ ecr: aws.ecr, ecs: aws.ecs }),
+    eks: createEksService(aws.eks),
+    traces: createTracesService(aws.xray),
   });
 }
 
@@ -85,6 +93,10 @@ describe('BFF ↔ simulator', () => {
       region: 'us-east-1',
       info: { mode: 'aws', regions: ['us-east-1'], readOnly: false, version: 'test' },
       clusters: createClustersService(down.ecs),
+      ecs: createEcsServices(down.ecs),
+      registry: createRegistryService({ ecr: down.ecr, ecs: down.ecs }),
+      eks: createEksService(down.eks),
+      traces: createTracesService(down.xray),
     });
     const response = await request(broken).get('/api/v1/clusters').expect(503);
     expect(response.body.error).toMatchObject({

@@ -8,6 +8,10 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { SessionStore } from './http/auth.js';
 import { createLogger } from './http/logging.js';
 import { createClustersService } from './modules/clusters/clusters.service.js';
+import { createEcsServices } from './modules/ecs-routes.js';
+import { createEksService } from './modules/eks/eks.service.js';
+import { createRegistryService } from './modules/registry/registry.service.js';
+import { createTracesService } from './modules/traces/traces.service.js';
 import { VERSION } from './version.js';
 
 function loadConfigOrExit(): Config {
@@ -50,6 +54,7 @@ try {
       port: config.sim.port,
       scenario: config.sim.scenario,
       speed: config.sim.speed,
+      throttling: config.sim.throttling,
       region,
     });
     await simulator.start();
@@ -80,7 +85,13 @@ const app = createApp({
   region,
   info: { mode: config.mode, regions, readOnly: config.readOnly, version: VERSION },
   clusters: createClustersService(aws.ecs),
+  ecs: createEcsServices(aws.ecs),
+  registry: createRegistryService({ ecr: aws.ecr, ecs: aws.ecs }),
+  eks: createEksService(aws.eks),
+  traces: createTracesService(aws.xray),
   ...(config.authToken ? { sessions: new SessionStore(config.authToken) } : {}),
+  // Ready when a cheap, cached read succeeds (served from the 5-second cache when recent).
+  ready: () => aws.ecs.clusters(region).then((answer) => !answer.stale),
   webDist: resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist'),
 });
 

@@ -1,8 +1,11 @@
 import { CallBudget } from './call-budget.js';
 import { AwsClients, type AwsClientOptions } from './clients.js';
+import { EcrReads } from './ecr-reads.js';
 import { EcsReads } from './ecs-reads.js';
+import { EksReads } from './eks-reads.js';
 import { isTransientAwsError } from './errors.js';
 import { ReadCache } from './read-cache.js';
+import { XrayReads } from './xray-reads.js';
 
 /** Reads are shared for this long; a live view refreshes at most this often per resource. */
 export const READ_TTL_MS = 5_000;
@@ -12,6 +15,9 @@ export interface AwsLayer {
   budget: CallBudget;
   cache: ReadCache;
   ecs: EcsReads;
+  ecr: EcrReads;
+  eks: EksReads;
+  xray: XrayReads;
   destroy(): void;
 }
 
@@ -34,6 +40,9 @@ export function createAwsLayer(options: AwsLayerOptions): AwsLayer {
     budget,
     cache,
     ecs: new EcsReads(clients, cache),
+    ecr: new EcrReads(clients, cache),
+    eks: new EksReads(clients, cache),
+    xray: new XrayReads(clients, cache),
     destroy: () => clients.destroy(),
   };
 }

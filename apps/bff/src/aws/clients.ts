@@ -14,7 +14,13 @@ export interface AwsClientOptions {
 }
 
 /** The SDK's Node handler has no request timeout by default (REFERENCE.md §3). */
-const REQUEST_HANDLER = { requestTimeout: 10_000, connectionTimeout: 3_000 };
+// `throwOnRequestTimeout`: without it, @smithy/node-http-handler 4.x only logs a warning when
+// requestTimeout passes and keeps waiting, so a hung endpoint would hang the BFF.
+const REQUEST_HANDLER = {
+  requestTimeout: 10_000,
+  connectionTimeout: 3_000,
+  throwOnRequestTimeout: true,
+};
 
 type ServiceName = 'ecs' | 'ecr' | 'xray' | 'eks';
 

@@ -7,6 +7,8 @@ import {
   ListClustersCommand,
   ListContainerInstancesCommand,
   ListServicesCommand,
+  ListTaskDefinitionFamiliesCommand,
+  ListTaskDefinitionsCommand,
   ListTasksCommand,
   type Cluster,
   type ContainerInstance,
@@ -15,11 +17,13 @@ import {
   type Tag,
   type Task,
   type TaskDefinition,
+  type TaskDefinitionStatus,
 } from '@aws-sdk/client-ecs';
 import { chunk, collectPages, mapLimit } from './batch.js';
 import type { AwsClients } from './clients.js';
-import { toHttpError } from './errors.js';
-import type { CachedValue, ReadCache } from './read-cache.js';
+import { NotFoundError } from '../http/errors.js';
+import { isTransientAwsError, toHttpError } from './errors.js';
+import { ReadCache, type CachedValue } from './read-cache.js';
 
 /** API maxima (REFERENCE.md §1). */
 export const ECS_LIMITS = {
@@ -33,6 +37,9 @@ export const ECS_LIMITS = {
 /** Describe batches in flight at once per read; the call budget paces them further. */
 const CONCURRENCY = 8;
 
+/** A registered revision never changes but for its status: kept this long, outside the short cache. */
+export const REVISION_TTL_MS = 30 * 60_000;
+
 /**
  * Every ECS read the BFF makes, in one place: List* to the end at the maximum page size,
  * Describe* in batches at the API maximum, each result cached briefly and shared by identical
@@ -40,6 +47,12 @@ const CONCURRENCY = 8;
  * requests may be waiting on the same load; the result fills the cache either way.
  */
 export class EcsReads {
+  private readonly revisions = new ReadCache({
+    ttlMs: REVISION_TTL_MS,
+    maxIdleMs: REVISION_TTL_MS,
+    staleOnError: isTransientAwsError,
+  });
+
   constructor(
     private readonly clients: AwsClients,
     private readonly cache: ReadCache,
@@ -168,6 +181,168 @@ export class EcsReads {
         return { taskDefinition: page.taskDefinition ?? {}, tags: page.tags ?? [] };
       },
     );
+  }
+
+  /** The ARNs of every task definition revision with a status, across all families, oldest first. */
+  taskDefinitionArns(region: string, status: TaskDefinitionStatus): Promise<CachedValue<string[]>> {
+    return this.cached(
+      `${region}:ecs:taskdef-arns:${status}`,
+      'Listing task definitions',
+      async () => {
+        const ecs = this.clients.ecs(region);
+        return collectPages(async (nextToken) => {
+          const page = await ecs.send(
+            new ListTaskDefinitionsCommand({ status, maxResults: ECS_LIMITS.listPage, nextToken }),
+          );
+          return { items: page.taskDefinitionArns, nextToken: page.nextToken };
+        });
+      },
+    );
+  }
+
+  /** One cluster with settings and capacity providers; 404 when ECS reports it MISSING. */
+  cluster(region: string, name: string): Promise<CachedValue<Cluster>> {
+    return this.cached(
+      `${region}:ecs:clusters:one:${name}`,
+      `Reading cluster ${name}`,
+      async () => {
+        const page = await this.clients.ecs(region).send(
+          new DescribeClustersCommand({
+            clusters: [name],
+            include: ['STATISTICS', 'TAGS', 'SETTINGS'],
+          }),
+        );
+        const cluster = page.clusters?.[0];
+        if (!cluster) throw new NotFoundError(`Cluster ${name} was not found in ${region}.`);
+        return cluster;
+      },
+    );
+  }
+
+  /** One service, its 100 latest events included; 404 when ECS reports it MISSING. */
+  service(region: string, cluster: string, name: string): Promise<CachedValue<Service>> {
+    return this.cached(
+      `${region}:ecs:services:${cluster}:one:${name}`,
+      `Reading service ${name}`,
+      async () => {
+        const page = await this.clients
+          .ecs(region)
+          .send(new DescribeServicesCommand({ cluster, services: [name], include: ['TAGS'] }));
+        const service = page.services?.[0];
+        if (!service) {
+          throw new NotFoundError(`Service ${name} was not found in cluster ${cluster}.`);
+        }
+        return service;
+      },
+    );
+  }
+
+  /** The tasks of one service (ListTasks `serviceName`), rather than the whole cluster's. */
+  serviceTasks(
+    region: string,
+    cluster: string,
+    service: string,
+    desiredStatus: DesiredStatus,
+  ): Promise<CachedValue<Task[]>> {
+    const key = `${region}:ecs:tasks:${cluster}:${desiredStatus}:service:${service}`;
+    return this.cached(key, `Listing tasks of service ${service}`, async () => {
+      const ecs = this.clients.ecs(region);
+      const arns = await collectPages(async (nextToken) => {
+        const page = await ecs.send(
+          new ListTasksCommand({
+            cluster,
+            serviceName: service,
+            desiredStatus,
+            maxResults: ECS_LIMITS.listPage,
+            nextToken,
+          }),
+        );
+        return { items: page.taskArns, nextToken: page.nextToken };
+      });
+      return this.describeInBatches(arns, ECS_LIMITS.describeTasks, async (batch) => {
+        const page = await ecs.send(
+          new DescribeTasksCommand({ cluster, tasks: batch, include: ['TAGS'] }),
+        );
+        return page.tasks ?? [];
+      });
+    });
+  }
+
+  /** Every task definition family, with or without ACTIVE revisions. */
+  taskDefinitionFamilies(region: string): Promise<CachedValue<string[]>> {
+    return this.cached(`${region}:ecs:taskdef-families`, 'Listing task definition families', () => {
+      const ecs = this.clients.ecs(region);
+      return collectPages(async (nextToken) => {
+        const page = await ecs.send(
+          new ListTaskDefinitionFamiliesCommand({
+            status: 'ALL',
+            maxResults: ECS_LIMITS.listPage,
+            nextToken,
+          }),
+        );
+        return { items: page.families, nextToken: page.nextToken };
+      });
+    });
+  }
+
+  /** One family's revision ARNs with a status, newest first (`familyPrefix` is the full family name). */
+  familyRevisionArns(
+    region: string,
+    family: string,
+    status: TaskDefinitionStatus,
+  ): Promise<CachedValue<string[]>> {
+    return this.cached(
+      `${region}:ecs:taskdef-arns:${status}:${family}`,
+      `Listing revisions of ${family}`,
+      () => {
+        const ecs = this.clients.ecs(region);
+        return collectPages(async (nextToken) => {
+          const page = await ecs.send(
+            new ListTaskDefinitionsCommand({
+              familyPrefix: family,
+              status,
+              sort: 'DESC',
+              maxResults: ECS_LIMITS.listPage,
+              nextToken,
+            }),
+          );
+          return { items: page.taskDefinitionArns, nextToken: page.nextToken };
+        });
+      },
+    );
+  }
+
+  /**
+   * One revision (`family:revision` or its ARN), kept for REVISION_TTL_MS: what was registered
+   * never changes, so tasks, port maps and revision lists share one DescribeTaskDefinition each.
+   * Its `status` may lag a deregistration by that long. 404 when ECS does not know it.
+   */
+  taskDefinitionRevision(
+    region: string,
+    reference: string,
+  ): Promise<CachedValue<{ taskDefinition: TaskDefinition; tags: Tag[] }>> {
+    const what = `Reading task definition ${reference}`;
+    return this.revisions.get(`${region}:ecs:taskdef:${reference}`, async () => {
+      try {
+        const page = await this.clients
+          .ecs(region)
+          .send(
+            new DescribeTaskDefinitionCommand({ taskDefinition: reference, include: ['TAGS'] }),
+          );
+        if (!page.taskDefinition)
+          throw new NotFoundError(`Task definition ${reference} was not found.`);
+        return { taskDefinition: page.taskDefinition, tags: page.tags ?? [] };
+      } catch (error) {
+        // ECS answers an unknown revision with a ClientException, not a NotFound.
+        const sdk = error as { name?: string; message?: string };
+        if (
+          sdk.name === 'ClientException' &&
+          /unable to describe task definition/i.test(sdk.message ?? '')
+        )
+          throw new NotFoundError(`Task definition ${reference} was not found in ${region}.`);
+        throw toHttpError(error, what);
+      }
+    });
   }
 
   /** Drops what a mutation in a cluster made out of date. */

@@ -70,6 +70,8 @@ const INPUT = new Set([
   'ClientException',
   'ValidationException',
   'ServiceNotActiveException',
+  // X-Ray (a bad filter expression, window or trace id) and EKS: the message says what is wrong.
+  'InvalidRequestException',
 ]);
 
 /**

@@ -1,6 +1,9 @@
 import { pino } from 'pino';
 import { createApp, type AppDeps } from '../app.js';
 import type { ClustersService } from '../modules/clusters/clusters.service.js';
+import { emptyEcs } from './ecs-fakes.js';
+import { emptyEks, emptyRegistry } from './registry-fakes.js';
+import { emptyTraces } from './traces-fakes.js';
 
 /** The app with injected fakes; override what a test needs. */
 export function buildTestApp(overrides: Partial<AppDeps> = {}) {
@@ -18,6 +21,10 @@ export function buildTestApp(overrides: Partial<AppDeps> = {}) {
       version: '9.9.9',
     },
     clusters,
+    ecs: emptyEcs(),
+    registry: emptyRegistry(),
+    eks: emptyEks(),
+    traces: emptyTraces(),
     ...overrides,
   });
 }

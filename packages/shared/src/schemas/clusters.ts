@@ -33,3 +33,22 @@ export type Cluster = z.infer<typeof Cluster>;
 /** `GET /api/v1/clusters`. */
 export const ClustersResponse = z.object({ clusters: z.array(Cluster), ...freshness });
 export type ClustersResponse = z.infer<typeof ClustersResponse>;
+
+export const CapacityProviderStrategyItem = z.object({
+  capacityProvider: z.string(),
+  weight: z.number().int().nonnegative(),
+  base: z.number().int().nonnegative(),
+});
+export type CapacityProviderStrategyItem = z.infer<typeof CapacityProviderStrategyItem>;
+
+/** One cluster with what the list leaves out: capacity providers and settings (e.g. containerInsights). */
+export const ClusterDetail = Cluster.extend({
+  capacityProviders: z.array(z.string()),
+  defaultCapacityProviderStrategy: z.array(CapacityProviderStrategyItem),
+  settings: z.array(z.object({ name: z.string(), value: z.string() })),
+});
+export type ClusterDetail = z.infer<typeof ClusterDetail>;
+
+/** `GET /api/v1/clusters/:cluster`. */
+export const ClusterDetailResponse = z.object({ cluster: ClusterDetail, ...freshness });
+export type ClusterDetailResponse = z.infer<typeof ClusterDetailResponse>;

@@ -17,7 +17,11 @@ describe('contract schemas', () => {
       memory: { registered: 24000, remaining: 8000 },
       tags: {},
     };
-    expect(ClustersResponse.parse({ clusters: [cluster] }).clusters[0]?.name).toBe('prod');
+    const fresh = { stale: false, asOf: '2026-11-26T10:00:00.000Z' };
+    expect(ClustersResponse.parse({ clusters: [cluster], ...fresh }).clusters[0]?.name).toBe(
+      'prod',
+    );
+    expect(ClustersResponse.safeParse({ clusters: [cluster] }).success).toBe(false);
     expect(
       ClustersResponse.safeParse({ clusters: [{ ...cluster, flavor: 'kubernetes' }] }).success,
     ).toBe(false);

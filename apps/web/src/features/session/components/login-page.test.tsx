@@ -51,8 +51,6 @@ describe('LoginPage', () => {
 
   it('cannot be submitted empty', () => {
     renderLogin(200, {});
-    expect((screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement).disabled).toBe(
-      true,
-    );
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Sign in' }).disabled).toBe(true);
   });
 });

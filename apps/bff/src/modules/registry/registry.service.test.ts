@@ -1,0 +1,324 @@
+import {
+  DescribeImageScanFindingsCommand,
+  DescribeImagesCommand,
+  DescribeRepositoriesCommand,
+  ECRClient,
+  GetLifecyclePolicyCommand,
+  GetRepositoryPolicyCommand,
+} from '@aws-sdk/client-ecr';
+import {
+  DescribeClustersCommand,
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ListClustersCommand,
+  ListTaskDefinitionsCommand,
+  ListTasksCommand,
+} from '@aws-sdk/client-ecs';
+import { ImagesResponse } from '@deckhand/shared';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAwsLayer } from '../../aws/aws-layer.js';
+import { createRegistryService } from './registry.service.js';
+
+const ecrMock = mockClient(ECRClient);
+const ecsMock = mockClient(ECSClient);
+
+const ACCOUNT = '123456789012';
+const URI = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/web`;
+const OLD = `sha256:${'1'.repeat(64)}`;
+const NEW = `sha256:${'2'.repeat(64)}`;
+const awsError = (name: string) => Object.assign(new Error(name), { name });
+
+function service(ttlMs = 0) {
+  const layer = createAwsLayer({
+    endpoint: 'http://127.0.0.1:1',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    budgetShare: 1,
+    ttlMs,
+  });
+  return createRegistryService({ ecr: layer.ecr, ecs: layer.ecs });
+}
+
+const repository = (name: string) => ({
+  repositoryName: name,
+  repositoryArn: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/${name}`,
+  repositoryUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/${name}`,
+  registryId: ACCOUNT,
+  createdAt: new Date('2025-01-01T00:00:00Z'),
+});
+
+beforeEach(() => {
+  ecrMock.reset();
+  ecsMock.reset();
+});
+afterEach(() => {
+  ecrMock.reset();
+  ecsMock.reset();
+});
+
+describe('registry service: repositories', () => {
+  it('counts images per repository and leaves out one deleted since the list', async () => {
+    ecrMock
+      .on(DescribeRepositoriesCommand)
+      .resolves({ repositories: [repository('web'), repository('gone'), repository('api')] });
+    ecrMock
+      .on(DescribeImagesCommand, { repositoryName: 'web' })
+      .resolves({
+        imageDetails: [
+          { imageDigest: OLD, imagePushedAt: new Date('2026-01-01T00:00:00Z') },
+          { imageDigest: NEW, imagePushedAt: new Date('2026-02-01T00:00:00Z') },
+        ],
+      })
+      .on(DescribeImagesCommand, { repositoryName: 'api' })
+      .resolves({ imageDetails: [] })
+      .on(DescribeImagesCommand, { repositoryName: 'gone' })
+      .rejects(awsError('RepositoryNotFoundException'));
+
+    const { repositories } = await service().listRepositories('us-east-1');
+
+    expect(repositories.map((repo) => [repo.name, repo.imageCount, repo.lastPushedAt])).toEqual([
+      ['api', 0, undefined],
+      ['web', 2, '2026-02-01T00:00:00.000Z'],
+    ]);
+  });
+
+  it('answers 20 concurrent requests with one set of AWS calls', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [repository('web')] });
+    ecrMock.on(DescribeImagesCommand).resolves({ imageDetails: [{ imageDigest: OLD }] });
+    const registry = service(5_000);
+
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => registry.listRepositories('us-east-1')),
+    );
+
+    expect(answers.every((answer) => answer.repositories[0]?.imageCount === 1)).toBe(true);
+    expect(ecrMock.commandCalls(DescribeRepositoriesCommand)).toHaveLength(1);
+    expect(ecrMock.commandCalls(DescribeImagesCommand)).toHaveLength(1);
+  });
+
+  it('serves the last good list, marked stale, while ECR throttles', async () => {
+    ecrMock
+      .on(DescribeRepositoriesCommand)
+      .resolvesOnce({ repositories: [repository('web')] })
+      .rejects(awsError('ThrottlingException'));
+    ecrMock.on(DescribeImagesCommand).resolves({ imageDetails: [] });
+    const registry = service(0);
+
+    const fresh = await registry.listRepositories('us-east-1');
+    const stale = await registry.listRepositories('us-east-1');
+
+    expect(fresh.stale).toBe(false);
+    expect(stale).toMatchObject({ stale: true, asOf: fresh.asOf });
+    expect(stale.repositories.map((repo) => repo.name)).toEqual(['web']);
+  });
+
+  it('answers 429 when ECR throttles and there is nothing to fall back on', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).rejects(awsError('ThrottlingException'));
+    await expect(service().listRepositories('us-east-1')).rejects.toMatchObject({
+      status: 429,
+      code: 'aws_throttled',
+    });
+  });
+});
+
+describe('registry service: one repository', () => {
+  it('adds both policies, null when absent', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [repository('web')] });
+    ecrMock.on(DescribeImagesCommand).resolves({ imageDetails: [] });
+    ecrMock.on(GetRepositoryPolicyCommand).rejects(awsError('RepositoryPolicyNotFoundException'));
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: '{"rules":[]}' });
+
+    const { repository: detail } = await service().getRepository('us-east-1', 'web');
+
+    expect(detail).toMatchObject({
+      name: 'web',
+      repositoryPolicy: null,
+      lifecyclePolicy: '{"rules":[]}',
+    });
+  });
+
+  it('is a 404 when the repository does not exist', async () => {
+    const missing = awsError('RepositoryNotFoundException');
+    ecrMock.on(DescribeRepositoriesCommand).rejects(missing);
+    ecrMock.on(DescribeImagesCommand).rejects(missing);
+    ecrMock.on(GetRepositoryPolicyCommand).rejects(missing);
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(missing);
+    await expect(service().getRepository('us-east-1', 'nope')).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(service().getPushCommands('us-east-1', 'nope', 'latest')).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+});
+
+describe('registry service: images and who uses them', () => {
+  function fleet() {
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [repository('web')] });
+    ecrMock.on(DescribeImagesCommand).resolves({
+      imageDetails: [
+        { imageDigest: OLD, imageTags: ['1.0'], imagePushedAt: new Date('2026-01-01T00:00:00Z') },
+        {
+          imageDigest: NEW,
+          imageTags: ['1.1', 'stable'],
+          imagePushedAt: new Date('2026-02-01T00:00:00Z'),
+        },
+        { imageTags: ['no-digest'] },
+      ],
+    });
+    ecsMock.on(ListClustersCommand).resolves({ clusterArns: ['arn:c/prod', 'arn:c/idle'] });
+    ecsMock.on(DescribeClustersCommand).resolves({
+      clusters: [
+        { clusterName: 'prod', clusterArn: 'arn:c/prod', runningTasksCount: 1 },
+        { clusterName: 'idle', clusterArn: 'arn:c/idle', runningTasksCount: 0 },
+      ],
+    });
+    ecsMock.on(ListTasksCommand).resolves({ taskArns: ['arn:aws:ecs:us-east-1:1:task/prod/abc'] });
+    ecsMock.on(DescribeTasksCommand).resolves({
+      tasks: [
+        {
+          taskArn: 'arn:aws:ecs:us-east-1:1:task/prod/abc',
+          group: 'service:web',
+          containers: [
+            { name: 'app', image: `${URI}:stable`, imageDigest: OLD },
+            { name: 'xray', image: 'public.ecr.aws/xray/aws-xray-daemon:3.3.12' },
+          ],
+        },
+      ],
+    });
+    ecsMock
+      .on(ListTaskDefinitionsCommand)
+      .resolves({ taskDefinitionArns: ['arn:aws:ecs:us-east-1:1:task-definition/web:4'] });
+    ecsMock.on(DescribeTaskDefinitionCommand).resolves({
+      taskDefinition: {
+        family: 'web',
+        revision: 4,
+        containerDefinitions: [{ name: 'app', image: `${URI}:stable` }],
+      },
+    });
+  }
+
+  it('joins images with ACTIVE task definitions and RUNNING tasks, marking drift', async () => {
+    fleet();
+
+    const answer = await service().listImages('us-east-1', 'web');
+
+    expect(ImagesResponse.safeParse(answer).success).toBe(true);
+    const [newest, oldest] = answer.images;
+    expect(answer.images).toHaveLength(2);
+    expect(newest).toMatchObject({
+      digest: NEW,
+      notUsed: false,
+      usedBy: [
+        { kind: 'task-definition', family: 'web', revision: 4, container: 'app', via: 'tag' },
+      ],
+    });
+    expect(oldest).toMatchObject({
+      digest: OLD,
+      notUsed: false,
+      usedBy: [
+        {
+          kind: 'task',
+          cluster: 'prod',
+          taskId: 'abc',
+          service: 'web',
+          container: 'app',
+          drift: true,
+        },
+      ],
+    });
+    // ACTIVE revisions only, listed at the maximum page size; idle clusters are not listed.
+    expect(ecsMock.commandCalls(ListTaskDefinitionsCommand)[0]?.args[0].input).toMatchObject({
+      status: 'ACTIVE',
+      maxResults: 100,
+    });
+    expect(ecsMock.commandCalls(ListTasksCommand).map((call) => call.args[0].input)).toEqual([
+      { cluster: 'prod', desiredStatus: 'RUNNING', maxResults: 100, nextToken: undefined },
+    ]);
+  });
+
+  it('describes each task definition revision once per process', async () => {
+    fleet();
+    const registry = service(0);
+
+    await registry.listImages('us-east-1', 'web');
+    await registry.listImages('us-east-1', 'web');
+
+    expect(ecsMock.commandCalls(ListTaskDefinitionsCommand)).toHaveLength(2);
+    expect(ecsMock.commandCalls(DescribeTaskDefinitionCommand)).toHaveLength(1);
+  });
+
+  it('skips a revision deleted between its listing and its description', async () => {
+    fleet();
+    ecsMock.on(ListTaskDefinitionsCommand).resolves({
+      taskDefinitionArns: [
+        'arn:aws:ecs:us-east-1:1:task-definition/web:3',
+        'arn:aws:ecs:us-east-1:1:task-definition/web:4',
+      ],
+    });
+    ecsMock
+      .on(DescribeTaskDefinitionCommand, {
+        taskDefinition: 'arn:aws:ecs:us-east-1:1:task-definition/web:3',
+      })
+      .rejects(
+        Object.assign(new Error('Unable to describe task definition.'), {
+          name: 'ClientException',
+        }),
+      );
+
+    const { images } = await service().listImages('us-east-1', 'web');
+
+    expect(images[0]?.usedBy).toContainEqual(
+      expect.objectContaining({ kind: 'task-definition', revision: 4 }),
+    );
+  });
+
+  it('is a 404 for a repository that does not exist', async () => {
+    fleet();
+    ecrMock.on(DescribeRepositoriesCommand).rejects(awsError('RepositoryNotFoundException'));
+    ecrMock.on(DescribeImagesCommand).rejects(awsError('RepositoryNotFoundException'));
+    await expect(service().listImages('us-east-1', 'nope')).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('registry service: findings and push commands', () => {
+  it('filters findings by severity; NOT_SCANNED without a scan; 404 for an unknown image', async () => {
+    ecrMock
+      .on(DescribeImageScanFindingsCommand, { imageId: { imageDigest: NEW } })
+      .resolves({
+        imageScanStatus: { status: 'COMPLETE' },
+        imageScanFindings: {
+          findingSeverityCounts: { HIGH: 1, LOW: 1 },
+          findings: [
+            { name: 'CVE-A', severity: 'HIGH' },
+            { name: 'CVE-B', severity: 'LOW' },
+          ],
+        },
+      })
+      .on(DescribeImageScanFindingsCommand, { imageId: { imageDigest: OLD } })
+      .rejects(awsError('ScanNotFoundException'));
+    const registry = service();
+
+    const high = await registry.getScanFindings('us-east-1', 'web', NEW, ['HIGH']);
+    expect(high.findings.map((finding) => finding.name)).toEqual(['CVE-A']);
+    expect(high.counts).toMatchObject({ high: 1, low: 1 });
+    expect((await registry.getScanFindings('us-east-1', 'web', OLD)).scanStatus).toBe(
+      'NOT_SCANNED',
+    );
+
+    ecrMock.on(DescribeImageScanFindingsCommand).rejects(awsError('ImageNotFoundException'));
+    await expect(
+      registry.getScanFindings('us-east-1', 'web', `sha256:${'9'.repeat(64)}`),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('builds push commands from the repository URI', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [repository('team/web')] });
+    const answer = await service().getPushCommands('us-east-1', 'team/web', 'v2');
+    expect(answer.commands.docker.push).toBe(
+      `docker push ${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/team/web:v2`,
+    );
+    expect(answer.accountId).toBe(ACCOUNT);
+  });
+});

@@ -1,0 +1,128 @@
+import type { ImageDetail } from '@aws-sdk/client-ecr';
+import {
+  computeUsedBy,
+  type ImagesResponse,
+  type PushCommandsResponse,
+  type RepositoriesResponse,
+  type RepositoryDetailResponse,
+  type ScanFindingsResponse,
+  type ScanSeverity,
+} from '@deckhand/shared';
+import { mapLimit } from '../../aws/batch.js';
+import type { EcrReads } from '../../aws/ecr-reads.js';
+import type { EcsReads } from '../../aws/ecs-reads.js';
+import { NotFoundError } from '../../http/errors.js';
+import { freshnessOf } from '../../http/read-response.js';
+import { ImageUsageReader } from './image-usage.js';
+import { buildPushCommands } from './push-commands.js';
+import { toRegistryImage, toRepository, toScanFindings } from './registry.mapper.js';
+
+/** Repositories whose images are read at once for the list (counts and last push). */
+const CONCURRENCY = 4;
+
+export interface RegistryService {
+  listRepositories(region: string): Promise<RepositoriesResponse>;
+  getRepository(region: string, name: string): Promise<RepositoryDetailResponse>;
+  /** The images, newest push first, each with who uses it (ACTIVE task definitions, RUNNING tasks). */
+  listImages(region: string, name: string): Promise<ImagesResponse>;
+  getScanFindings(
+    region: string,
+    name: string,
+    digest: string,
+    severities?: readonly ScanSeverity[],
+  ): Promise<ScanFindingsResponse>;
+  getPushCommands(region: string, name: string, tag: string): Promise<PushCommandsResponse>;
+}
+
+const withDigest = (image: ImageDetail): image is ImageDetail & { imageDigest: string } =>
+  typeof image.imageDigest === 'string' && image.imageDigest !== '';
+
+/** ECR reads for the registry views; "used by" joins them with ECS's task definitions and tasks. */
+export function createRegistryService(deps: { ecr: EcrReads; ecs: EcsReads }): RegistryService {
+  const usage = new ImageUsageReader(deps.ecs);
+
+  return {
+    async listRepositories(region) {
+      const repositories = await deps.ecr.repositories(region);
+      // DescribeRepositories has no image counts: one DescribeImages per repository.
+      const images = await mapLimit(repositories.value, CONCURRENCY, async (repository) => {
+        if (!repository.repositoryName) return undefined;
+        try {
+          return await deps.ecr.images(region, repository.repositoryName);
+        } catch (error) {
+          // Deleted since the list: leave it out.
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        }
+      });
+      const listed = repositories.value.flatMap((repository, index) => {
+        const read = images[index];
+        return read ? [{ repository: toRepository(repository, read.value), read }] : [];
+      });
+      return {
+        repositories: listed
+          .map(({ repository }) => repository)
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        ...freshnessOf(repositories, ...listed.map(({ read }) => read)),
+      };
+    },
+
+    async getRepository(region, name) {
+      const [repository, images, policy, lifecycle] = await Promise.all([
+        deps.ecr.repository(region, name),
+        deps.ecr.images(region, name),
+        deps.ecr.repositoryPolicy(region, name),
+        deps.ecr.lifecyclePolicy(region, name),
+      ]);
+      return {
+        repository: {
+          ...toRepository(repository.value, images.value),
+          repositoryPolicy: policy.value,
+          lifecyclePolicy: lifecycle.value,
+        },
+        ...freshnessOf(repository, images, policy, lifecycle),
+      };
+    },
+
+    async listImages(region, name) {
+      const [repository, images, ecs] = await Promise.all([
+        deps.ecr.repository(region, name),
+        deps.ecr.images(region, name),
+        usage.read(region),
+      ]);
+      const details = images.value.filter(withDigest);
+      const uses = computeUsedBy({
+        repositoryUri: repository.value.repositoryUri ?? '',
+        images: details.map((image) => ({
+          digest: image.imageDigest,
+          tags: image.imageTags ?? [],
+        })),
+        taskDefinitions: ecs.taskDefinitions,
+        tasks: ecs.tasks,
+      });
+      return {
+        images: details
+          .map((image) => toRegistryImage(image, uses.get(image.imageDigest)))
+          .sort((a, b) => b.pushedAt.localeCompare(a.pushedAt) || a.digest.localeCompare(b.digest)),
+        ...freshnessOf(repository, images, ...ecs.parts),
+      };
+    },
+
+    async getScanFindings(region, name, digest, severities) {
+      const read = await deps.ecr.scanFindings(region, name, digest);
+      return { ...toScanFindings(read.value, severities), ...freshnessOf(read) };
+    },
+
+    async getPushCommands(region, name, tag) {
+      const { value: repository } = await deps.ecr.repository(region, name);
+      const registryId = repository.registryId ?? '';
+      return buildPushCommands({
+        repository: name,
+        uri: repository.repositoryUri ?? `${registryId}.dkr.ecr.${region}.amazonaws.com/${name}`,
+        registryId,
+        region,
+        tag,
+      });
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { EcsName, TasksQuery, TasksResponse } from '@deckhand/shared';
+import { Router } from 'express';
+import { parseInput } from '../../http/parse-input.js';
+import { sendRead } from '../../http/read-response.js';
+import type { RegionResolver } from '../../http/region.js';
+import type { TasksService } from './tasks.service.js';
+
+export function createTasksRouter(deps: { tasks: TasksService; region: RegionResolver }): Router {
+  const router = Router();
+  router.get('/clusters/:cluster/tasks', async (req, res) => {
+    const region = deps.region(req);
+    const cluster = parseInput(EcsName, req.params.cluster, 'cluster');
+    // `?service=` (empty = every service) and `?desiredStatus=RUNNING|STOPPED`.
+    const query = parseInput(
+      TasksQuery,
+      { ...req.query, service: req.query.service === '' ? undefined : req.query.service },
+      'query',
+    );
+    sendRead(res, TasksResponse, await deps.tasks.listTasks(region, cluster, query));
+  });
+  return router;
+}

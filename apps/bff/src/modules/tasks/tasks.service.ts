@@ -1,0 +1,54 @@
+import type { Task as SdkTask } from '@aws-sdk/client-ecs';
+import type { TasksQuery, TasksResponse } from '@deckhand/shared';
+import type { CachedValue } from '../../aws/read-cache.js';
+import type { EcsReads } from '../../aws/ecs-reads.js';
+import { freshnessOf } from '../../http/read-response.js';
+import { nameOf } from '../ecs-mapping.js';
+import { lookUpTaskDefinitions } from '../task-definition-lookup.js';
+import { needsDefinitionForPorts, toTask } from './tasks.mapper.js';
+
+export interface TasksService {
+  /** A cluster's tasks with one desired status, optionally of one service, newest first. */
+  listTasks(region: string, cluster: string, query: TasksQuery): Promise<TasksResponse>;
+}
+
+const newestFirst = (
+  a: { createdAt?: string; id: string },
+  b: { createdAt?: string; id: string },
+) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id);
+
+export function createTasksService(reads: EcsReads): TasksService {
+  return {
+    async listTasks(region, cluster, { service, desiredStatus }) {
+      const tasks: CachedValue<SdkTask[]> = service
+        ? await reads.serviceTasks(region, cluster, service, desiredStatus)
+        : await reads.tasks(region, cluster, desiredStatus);
+      // EC2 tasks name their instance by ARN only: the (cached) instance list gives its EC2 id.
+      const onInstances = tasks.value.some((task) => task.containerInstanceArn);
+      const instances = onInstances ? await reads.containerInstances(region, cluster) : undefined;
+      // awsvpc tasks report no network bindings: their ports come from the definition.
+      const lookup = await lookUpTaskDefinitions(
+        reads,
+        region,
+        tasks.value
+          .filter(needsDefinitionForPorts)
+          .map((task) => nameOf(task.taskDefinitionArn, '')),
+      );
+      const ec2InstanceIds = new Map(
+        (instances?.value ?? []).flatMap((instance) =>
+          instance.containerInstanceArn && instance.ec2InstanceId
+            ? [[instance.containerInstanceArn, instance.ec2InstanceId] as const]
+            : [],
+        ),
+      );
+      const freshness = freshnessOf(tasks, ...(instances ? [instances] : []));
+      return {
+        tasks: tasks.value
+          .map((task) => toTask(task, { ec2InstanceIds, taskDefinitions: lookup.definitions }))
+          .sort(newestFirst),
+        ...freshness,
+        stale: freshness.stale || lookup.stale,
+      };
+    },
+  };
+}
