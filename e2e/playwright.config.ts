@@ -61,6 +61,7 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         DECKHAND_SIM_PORT: String(SIM_PORT),
+        DECKHAND_XRAY_DAEMON_ADDRESS: `127.0.0.1:${SIM_PORT + 1000}`,
         DECKHAND_DATA_DIR: './.artifacts/data',
         DECKHAND_LOG_LEVEL: 'warn',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -76,6 +77,7 @@ export default defineConfig({
       env: {
         PORT: String(LOCKED_PORT),
         DECKHAND_SIM_PORT: String(SIM_PORT + 1),
+        DECKHAND_XRAY_DAEMON_ADDRESS: `127.0.0.1:${SIM_PORT + 1001}`,
         DECKHAND_DATA_DIR: './.artifacts/data-locked',
         DECKHAND_LOG_LEVEL: 'warn',
         DECKHAND_AUTH_TOKEN: LOCKED_TOKEN,

@@ -35,7 +35,11 @@ const EnvSchema = z.object({
   DECKHAND_SIM_PORT: port(4566),
   DECKHAND_XRAY_DAEMON_ADDRESS: z
     .string()
-    .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port')
+    // AWS_XRAY_DAEMON_ADDRESS's forms: `host:port`, or `tcp:host:port udp:host:port` (either order).
+    .regex(
+      /^(?:[^\s:]+:\d{1,5}|(?:tcp|udp):[^\s:]+:\d{1,5} (?:tcp|udp):[^\s:]+:\d{1,5})$/,
+      'must be host:port or "tcp:host:port udp:host:port"',
+    )
     .default('127.0.0.1:2000'),
   DECKHAND_SIM_SCENARIO: z.enum(['demo', 'large', 'empty']).default('demo'),
   DECKHAND_SIM_SPEED: z.coerce.number().positive().max(10_000).default(1),

@@ -55,6 +55,7 @@ try {
       scenario: config.sim.scenario,
       speed: config.sim.speed,
       throttling: config.sim.throttling,
+      xrayDaemonAddress: config.sim.xrayDaemonAddress,
       region,
     });
     await simulator.start();
@@ -65,7 +66,7 @@ try {
         accessKeyId: 'DECKHANDSIMULATOR',
         secretAccessKey: 'deckhand-simulator-local',
       },
-      budgetShare: config.awsCallBudget,
+      budgetShare: config.sim.throttling === 'off' ? undefined : config.awsCallBudget,
     });
   } else {
     aws = createAwsLayer({ budgetShare: config.awsCallBudget });
@@ -74,7 +75,7 @@ try {
   const message =
     error instanceof ConfigError
       ? error.message
-      : `cannot start the simulator on 127.0.0.1:${config.sim.port}: ${(error as Error).message} (set DECKHAND_SIM_PORT)`;
+      : `cannot start the simulator (HTTP 127.0.0.1:${config.sim.port}, X-Ray daemon ${config.sim.xrayDaemonAddress}): ${(error as Error).message} — set DECKHAND_SIM_PORT or DECKHAND_XRAY_DAEMON_ADDRESS`;
   process.stderr.write(`deckhand: ${message}\n`);
   process.exit(2);
 }

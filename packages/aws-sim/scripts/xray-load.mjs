@@ -5,7 +5,7 @@
 // memory (RSS) before and after. Linux-only for the memory figures (/proc).
 import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -83,7 +83,11 @@ function segment(i) {
     end_time: now,
     origin: 'AWS::ECS::Container',
     http: {
-      request: { method: 'GET', url: `https://shop.example.com/products/${i}`, client_ip: '192.0.2.10' },
+      request: {
+        method: 'GET',
+        url: `https://shop.example.com/products/${i}`,
+        client_ip: '192.0.2.10',
+      },
       response: { status: i % 50 === 0 ? 500 : 200, content_length: 1234 },
     },
     ...(i % 50 === 0 ? { fault: true } : {}),
@@ -91,14 +95,21 @@ function segment(i) {
       ecs: {
         container: 'ip-10-0-1-23',
         container_id: 'f'.repeat(64),
-        container_arn: 'arn:aws:ecs:us-east-1:000000000000:container/prod-ec2/0123456789abcdef0123456789abcdef/00000000-0000-4000-a000-000000000000',
+        container_arn:
+          'arn:aws:ecs:us-east-1:000000000000:container/prod-ec2/0123456789abcdef0123456789abcdef/00000000-0000-4000-a000-000000000000',
       },
       xray: { sdk: 'X-Ray for Node.js', sdk_version: '3.10.1' },
     },
     annotations: { route: '/products/{id}', load_test: true },
     metadata: { default: { padding: 'x'.repeat(300) } },
     subsegments: [
-      { id: (i + 1).toString(16).padStart(15, '0') + 'a', name: 'DynamoDB', namespace: 'aws', start_time: now - 0.04, end_time: now - 0.01 },
+      {
+        id: (i + 1).toString(16).padStart(15, '0') + 'a',
+        name: 'DynamoDB',
+        namespace: 'aws',
+        start_time: now - 0.04,
+        end_time: now - 0.01,
+      },
     ],
   });
 }
@@ -144,6 +155,7 @@ const result = await stats();
 const after = memory();
 socket.close();
 child.kill('SIGTERM');
+rmSync(bundle, { force: true });
 
 const report = {
   sent,

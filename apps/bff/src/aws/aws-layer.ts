@@ -22,8 +22,11 @@ export interface AwsLayer {
 }
 
 export interface AwsLayerOptions extends Omit<AwsClientOptions, 'budget'> {
-  /** DECKHAND_AWS_CALL_BUDGET. */
-  budgetShare: number;
+  /**
+   * DECKHAND_AWS_CALL_BUDGET; undefined when the endpoint does not throttle (the simulator with
+   * DECKHAND_SIM_THROTTLING=off), where there is no shared bucket to stay below.
+   */
+  budgetShare: number | undefined;
   ttlMs?: number;
 }
 

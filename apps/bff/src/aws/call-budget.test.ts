@@ -56,4 +56,19 @@ describe('CallBudget', () => {
       'ecs:ListTasks': 11,
     });
   });
+
+  it('never waits without a share, and still counts', async () => {
+    const waits: number[] = [];
+    const budget = new CallBudget(
+      undefined,
+      () => 0,
+      (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    );
+    for (let i = 0; i < 500; i += 1) await budget.acquire('us-east-1', 'ecs', 'DescribeTasks');
+    expect(waits).toEqual([]);
+    expect(budget.snapshot()).toEqual({ 'ecs:DescribeTasks': 500 });
+  });
 });

@@ -44,8 +44,9 @@ export class CallBudget {
   private readonly buckets = new Map<string, TokenBucket>();
   readonly calls = new Map<string, number>();
 
+  /** `share` undefined: calls are counted but never held back (a simulator that does not throttle). */
   constructor(
-    private readonly share: number,
+    private readonly share: number | undefined,
     private readonly now: () => number = Date.now,
     private readonly wait: (ms: number) => Promise<void> = sleep,
   ) {}
@@ -53,14 +54,15 @@ export class CallBudget {
   /** The bucket spec this budget applies to an ECS category: AWS's burst and rate times the share. */
   specFor(operation: string): BucketSpec {
     const aws = ECS_THROTTLING_CATEGORIES[ecsThrottlingCategory(operation)];
-    return { burst: Math.max(1, Math.floor(aws.burst * this.share)), rate: aws.rate * this.share };
+    const share = this.share ?? 1;
+    return { burst: Math.max(1, Math.floor(aws.burst * share)), rate: aws.rate * share };
   }
 
   /** Waits until the call may be made. Services without a known bucket (ECR, X-Ray) are not held back. */
   async acquire(region: string, service: string, operation: string): Promise<void> {
     const key = `${service}:${operation}`;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
-    if (service !== 'ecs') return;
+    if (service !== 'ecs' || this.share === undefined) return;
     const category = ecsThrottlingCategory(operation);
     const bucketKey = `${region}:${service}:${category}`;
     let bucket = this.buckets.get(bucketKey);

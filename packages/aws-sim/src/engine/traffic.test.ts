@@ -174,12 +174,12 @@ describe('traffic', () => {
         .map((task) => task.arn);
       const traces = state.traces.query(0, Infinity, 'TraceId', simulator.clock.now());
       expect(traces.filter((hit) => traceFacts(hit.trace).isPartial).length).toBeGreaterThan(0);
-      const [latest] = traces;
-      if (!latest) throw new Error('no traces');
-      const webDocument = assembleTrace(latest.trace).segments.find(
-        (segment) => segment.name === 'web',
-      );
-      const taskArn = ((webDocument?.aws as JsonObject).ecs as JsonObject).task_arn;
+      // The newest trace whose web segment has arrived (api's can come first).
+      const webDocument = traces
+        .map((hit) => assembleTrace(hit.trace).segments.find((segment) => segment.name === 'web'))
+        .find((segment) => segment !== undefined);
+      if (!webDocument) throw new Error('no web segment');
+      const taskArn = ((webDocument.aws as JsonObject).ecs as JsonObject).task_arn;
       if (running.length > 0) expect(running).toContain(taskArn);
       else expect(taskArn).toMatch(/:task\/prod-ec2\/[0-9a-f]{32}$/);
     } finally {

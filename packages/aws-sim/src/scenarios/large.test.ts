@@ -70,6 +70,18 @@ describe('the large scenario', () => {
     expect(running).toBe(listed);
   }, 60_000);
 
+  it('holds one cluster of 20,000 tasks', async () => {
+    const client = ecs();
+    const arns = await listAll(async (nextToken) => {
+      const page = await client.send(
+        new ListTasksCommand({ cluster: 'scale-01', maxResults: 100, nextToken }),
+      );
+      return { arns: page.taskArns, nextToken: page.nextToken };
+    });
+    expect(arns.length).toBeGreaterThanOrEqual(20_000);
+    expect(new Set(arns).size).toBe(arns.length);
+  }, 30_000);
+
   it('holds at least 2,000 services over at least 1,000 container instances', async () => {
     const client = ecs();
     const { clusterArns = [] } = await client.send(new ListClustersCommand({}));

@@ -6,10 +6,54 @@ import { storeTaskDefinition } from '../services/ecs/task-definitions.js';
 import type { ScenarioContext } from './index.js';
 import { seedService } from './seed.js';
 
-export const LARGE_CLUSTER_COUNT = 5;
-export const LARGE_INSTANCES_PER_CLUSTER = 200;
-export const LARGE_SERVICES_PER_CLUSTER = 400;
-/** Desired counts cycle through these: 10.4 tasks per service on average, 20,800 in all. */
+/**
+ * One giant cluster (the 20,000-task cluster the BFF's benchmarks load) and four ordinary ones.
+ * c5.4xlarge for the giant one: about 33 tasks land on each of its instances.
+ */
+export const LARGE_CLUSTERS = [
+  {
+    name: 'scale-01',
+    instances: 600,
+    services: 1_925,
+    instanceType: 'c5.4xlarge',
+    cpu: 16_384,
+    memory: 31_136,
+  },
+  {
+    name: 'scale-02',
+    instances: 100,
+    services: 25,
+    instanceType: 'c5.2xlarge',
+    cpu: 8_192,
+    memory: 15_576,
+  },
+  {
+    name: 'scale-03',
+    instances: 100,
+    services: 25,
+    instanceType: 'c5.2xlarge',
+    cpu: 8_192,
+    memory: 15_576,
+  },
+  {
+    name: 'scale-04',
+    instances: 100,
+    services: 25,
+    instanceType: 'c5.2xlarge',
+    cpu: 8_192,
+    memory: 15_576,
+  },
+  {
+    name: 'scale-05',
+    instances: 100,
+    services: 25,
+    instanceType: 'c5.2xlarge',
+    cpu: 8_192,
+    memory: 15_576,
+  },
+] as const;
+export const LARGE_CLUSTER_COUNT = LARGE_CLUSTERS.length;
+/** Desired counts cycle through these: 10.4 tasks per service on average (≈ 20,000 in scale-01). */
 export const LARGE_DESIRED_COUNTS = [6, 8, 10, 12, 16] as const;
 
 const DOMAINS = [
@@ -40,27 +84,27 @@ const LARGE_FAULTS = {
 };
 
 /**
- * The scale scenario: five EC2 clusters of 200 c5.2xlarge instances, 400 services each and
- * about 20,800 RUNNING tasks, spread over zones and instances, with dynamic host ports.
+ * The scale scenario: 1,000 container instances, 2,025 services and about 21,000 RUNNING tasks,
+ * 20,000 of them in one cluster, spread over zones and instances, with dynamic host ports.
  */
 export function buildLarge({ world, region, clock, random }: ScenarioContext): void {
   const state = world.region(region);
   const now = clock.now();
   const context: FleetContext = { state, now, random };
   state.fleet.faults = LARGE_FAULTS;
-  for (let c = 0; c < LARGE_CLUSTER_COUNT; c += 1) {
+  for (const spec of LARGE_CLUSTERS) {
     const cluster = createCluster(state, now, {
-      clusterName: `scale-${String(c + 1).padStart(2, '0')}`,
+      clusterName: spec.name,
       tags: [{ key: 'environment', value: 'load-test' }],
     });
-    for (let i = 0; i < LARGE_INSTANCES_PER_CLUSTER; i += 1) {
+    for (let i = 0; i < spec.instances; i += 1) {
       registerInstance(
         state,
         cluster,
         {
-          instanceType: 'c5.2xlarge',
-          cpu: 8192,
-          memory: 15_576,
+          instanceType: spec.instanceType,
+          cpu: spec.cpu,
+          memory: spec.memory,
           availabilityZone: `${region}${'abc'[i % 3]}`,
         },
         random,
@@ -75,7 +119,7 @@ export function buildLarge({ world, region, clock, random }: ScenarioContext): v
     const pods = Array.from({ length: Math.ceil(hosts.length / POD_SIZE) }, (_, p) =>
       hosts.slice(p * POD_SIZE, (p + 1) * POD_SIZE),
     );
-    for (let s = 0; s < LARGE_SERVICES_PER_CLUSTER; s += 1) {
+    for (let s = 0; s < spec.services; s += 1) {
       const domain = DOMAINS[s % DOMAINS.length] ?? 'app';
       const component = COMPONENTS[Math.floor(s / DOMAINS.length) % COMPONENTS.length] ?? 'api';
       const name = `${domain}-${component}-${String(s + 1).padStart(3, '0')}`;
@@ -113,7 +157,7 @@ export function buildLarge({ world, region, clock, random }: ScenarioContext): v
           age: HOUR,
           running: desiredCount,
           runningFor: HOUR / 2,
-          hosts: pods[Math.floor((s * pods.length) / LARGE_SERVICES_PER_CLUSTER)] ?? hosts,
+          hosts: pods[Math.floor((s * pods.length) / spec.services)] ?? hosts,
         },
       );
     }

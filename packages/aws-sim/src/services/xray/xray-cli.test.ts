@@ -148,6 +148,12 @@ describe.skipIf(!cliV2())('X-Ray with the AWS CLI v2', { timeout: 60_000 }, () =
         Message: 'Invalid segment. ErrorCode: MissingStartTime',
       },
     ]);
+    const fiftyOne = Array.from({ length: 51 }, () => broken);
+    const refused = await failure(
+      xray(empty, 'put-trace-segments', '--trace-segment-documents', ...fiftyOne),
+    );
+    expect(refused).toContain('InvalidRequestException');
+    expect(refused).toContain('at most 50 documents');
   });
 
   it('get-trace-summaries finds the trace, filtered', async () => {
