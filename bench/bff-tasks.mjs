@@ -87,6 +87,8 @@ export async function benchTasks({
     await console.stop();
   }
 
+  if (throttledRuns === 0) return results;
+
   // 2. AWS-like throttling: the cold load against the budget's minimum.
   console = await startConsole({
     port: 18_181,

@@ -40,6 +40,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are never cached (no-store); hashing a 16 MB answer for an ETag would only cost time.
+  app.set('etag', false);
   app.set('trust proxy', false);
   app.set('query parser', 'simple');
 

@@ -23,3 +23,60 @@ export function sendRead<S extends z.ZodType>(res: Response, schema: S, body: z.
   }
   res.json(parsed);
 }
+
+/** A read answer not yet built: the cache entries it comes from, and how to build it from them. */
+export interface ReadView<T> {
+  parts: CachedValue<unknown>[];
+  build: () => T;
+}
+
+/**
+ * Keeps the serialised answer of a read while the cache entries it was built from stay the same:
+ * a warm request for 20,000 tasks then costs a lookup instead of mapping, validating and
+ * serialising 16 MB again. Bounded: the least recently used answers are dropped.
+ */
+export class ReadMemo {
+  private readonly entries = new Map<string, { stamp: string; json: Buffer }>();
+
+  constructor(private readonly maxEntries = 32) {}
+
+  /** The answer's UTF-8 bytes: kept as a Buffer so a warm answer is not even re-encoded. */
+  json(key: string, parts: CachedValue<unknown>[], serialise: () => string): Buffer {
+    const stamp = parts.map((part) => `${part.fetchedAt}:${part.stale ? 1 : 0}`).join('|');
+    const hit = this.entries.get(key);
+    if (hit && hit.stamp === stamp) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.json;
+    }
+    const json = Buffer.from(serialise());
+    this.entries.delete(key);
+    this.entries.set(key, { stamp, json });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    return json;
+  }
+}
+
+/** Like sendRead, for a view: built, validated and serialised only when its cache entries changed. */
+export function sendReadView<S extends z.ZodType>(
+  res: Response,
+  schema: S,
+  memo: ReadMemo,
+  key: string,
+  view: ReadView<z.input<S>>,
+): void {
+  const freshness = freshnessOf(...view.parts);
+  const serialise = () => JSON.stringify(schema.parse(view.build()));
+  // A view with no cache entries behind it has nothing to key a memo on.
+  const json =
+    view.parts.length > 0 ? memo.json(key, view.parts, serialise) : Buffer.from(serialise());
+  if (freshness.stale) {
+    res.setHeader('x-deckhand-stale', 'true');
+    res.setHeader('x-deckhand-as-of', freshness.asOf);
+  }
+  res.type('application/json').send(json);
+}

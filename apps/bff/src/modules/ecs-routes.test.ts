@@ -20,7 +20,7 @@ import {
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
 import { AwsThrottledError } from '../aws/errors.js';
-import { emptyEcs } from '../testing/ecs-fakes.js';
+import { emptyEcs, viewOf } from '../testing/ecs-fakes.js';
 import { buildTestApp } from '../testing/test-app.js';
 import type { EcsServices } from './ecs-routes.js';
 
@@ -137,8 +137,11 @@ describe('GET /api/v1/clusters/:cluster/services[/:service]', () => {
 
 describe('GET /api/v1/clusters/:cluster/tasks', () => {
   const setup = () => {
-    const listTasks = vi.fn(() => Promise.resolve({ tasks: [buildTask()], ...fresh }));
-    return { listTasks, app: app({ tasks: { listTasks } }) };
+    const listTasks = vi.fn((..._args: unknown[]) =>
+      Promise.resolve({ tasks: [buildTask()], ...fresh }),
+    );
+    const viewTasks = vi.fn(async (...args: unknown[]) => viewOf(await listTasks(...args)));
+    return { listTasks, app: app({ tasks: { listTasks, viewTasks } }) };
   };
 
   it('defaults to RUNNING tasks of every service', async () => {

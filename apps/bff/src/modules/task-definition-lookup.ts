@@ -1,6 +1,7 @@
 import type { TaskDefinition } from '@aws-sdk/client-ecs';
 import { mapLimit } from '../aws/batch.js';
 import type { EcsReads } from '../aws/ecs-reads.js';
+import type { CachedValue } from '../aws/read-cache.js';
 import { NotFoundError } from '../http/errors.js';
 
 /** DescribeTaskDefinition takes one revision per call: a few at once, the call budget paces the rest. */
@@ -11,6 +12,8 @@ export interface TaskDefinitionLookup {
   definitions: Map<string, TaskDefinition>;
   /** Some definition was served from the cache because AWS failed. */
   stale: boolean;
+  /** The cache entries read, for answers memoised on them. */
+  parts: CachedValue<unknown>[];
 }
 
 /**
@@ -35,5 +38,9 @@ export async function lookUpTaskDefinitions(
     const reference = distinct[index];
     if (answer && reference !== undefined) definitions.set(reference, answer.value.taskDefinition);
   });
-  return { definitions, stale: answers.some((answer) => answer?.stale === true) };
+  return {
+    definitions,
+    stale: answers.some((answer) => answer?.stale === true),
+    parts: answers.filter((answer) => answer !== undefined),
+  };
 }

@@ -1,3 +1,4 @@
+import type { ReadView } from '../http/read-response.js';
 import { NotFoundError } from '../http/errors.js';
 import type { EcsServices } from '../modules/ecs-routes.js';
 
@@ -15,7 +16,10 @@ export function emptyEcs(overrides: Partial<EcsServices> = {}): EcsServices {
       listServices: () => Promise.resolve({ services: [], ...fresh() }),
       getService: (_region, _cluster, service) => missing(`Service ${service}`),
     },
-    tasks: { listTasks: () => Promise.resolve({ tasks: [], ...fresh() }) },
+    tasks: {
+      listTasks: () => Promise.resolve({ tasks: [], ...fresh() }),
+      viewTasks: () => Promise.resolve(viewOf({ tasks: [], ...fresh() })),
+    },
     portMap: { getPortMap: () => Promise.resolve({ rows: [], findings: [], ...fresh() }) },
     taskDefinitions: {
       listFamilies: () => Promise.resolve({ families: [], ...fresh() }),
@@ -24,4 +28,9 @@ export function emptyEcs(overrides: Partial<EcsServices> = {}): EcsServices {
     },
     ...overrides,
   };
+}
+
+/** A view with nothing cached behind it, for fakes: built as given, never memoised. */
+export function viewOf<T>(body: T): ReadView<T> {
+  return { parts: [], build: () => body };
 }

@@ -1,12 +1,13 @@
 import { EcsName, TasksQuery, TasksResponse } from '@deckhand/shared';
 import { Router } from 'express';
 import { parseInput } from '../../http/parse-input.js';
-import { sendRead } from '../../http/read-response.js';
+import { ReadMemo, sendReadView } from '../../http/read-response.js';
 import type { RegionResolver } from '../../http/region.js';
 import type { TasksService } from './tasks.service.js';
 
 export function createTasksRouter(deps: { tasks: TasksService; region: RegionResolver }): Router {
   const router = Router();
+  const memo = new ReadMemo();
   router.get('/clusters/:cluster/tasks', async (req, res) => {
     const region = deps.region(req);
     const cluster = parseInput(EcsName, req.params.cluster, 'cluster');
@@ -16,7 +17,9 @@ export function createTasksRouter(deps: { tasks: TasksService; region: RegionRes
       { ...req.query, service: req.query.service === '' ? undefined : req.query.service },
       'query',
     );
-    sendRead(res, TasksResponse, await deps.tasks.listTasks(region, cluster, query));
+    const view = await deps.tasks.viewTasks(region, cluster, query);
+    const key = JSON.stringify([region, cluster, query.service ?? '', query.desiredStatus]);
+    sendReadView(res, TasksResponse, memo, key, view);
   });
   return router;
 }

@@ -2,7 +2,7 @@ import type { Task as SdkTask } from '@aws-sdk/client-ecs';
 import type { TasksQuery, TasksResponse } from '@deckhand/shared';
 import type { CachedValue } from '../../aws/read-cache.js';
 import type { EcsReads } from '../../aws/ecs-reads.js';
-import { freshnessOf } from '../../http/read-response.js';
+import { freshnessOf, type ReadView } from '../../http/read-response.js';
 import { nameOf } from '../ecs-mapping.js';
 import { lookUpTaskDefinitions } from '../task-definition-lookup.js';
 import { needsDefinitionForPorts, toTask } from './tasks.mapper.js';
@@ -10,6 +10,8 @@ import { needsDefinitionForPorts, toTask } from './tasks.mapper.js';
 export interface TasksService {
   /** A cluster's tasks with one desired status, optionally of one service, newest first. */
   listTasks(region: string, cluster: string, query: TasksQuery): Promise<TasksResponse>;
+  /** The same, as a view the router can memoise on its cache entries. */
+  viewTasks(region: string, cluster: string, query: TasksQuery): Promise<ReadView<TasksResponse>>;
 }
 
 const newestFirst = (
@@ -18,8 +20,8 @@ const newestFirst = (
 ) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id);
 
 export function createTasksService(reads: EcsReads): TasksService {
-  return {
-    async listTasks(region, cluster, { service, desiredStatus }) {
+  const service = {
+    async viewTasks(region: string, cluster: string, { service, desiredStatus }: TasksQuery) {
       const tasks: CachedValue<SdkTask[]> = service
         ? await reads.serviceTasks(region, cluster, service, desiredStatus)
         : await reads.tasks(region, cluster, desiredStatus);
@@ -41,14 +43,22 @@ export function createTasksService(reads: EcsReads): TasksService {
             : [],
         ),
       );
-      const freshness = freshnessOf(tasks, ...(instances ? [instances] : []));
+      const parts = [tasks, ...(instances ? [instances] : []), ...lookup.parts];
       return {
-        tasks: tasks.value
-          .map((task) => toTask(task, { ec2InstanceIds, taskDefinitions: lookup.definitions }))
-          .sort(newestFirst),
-        ...freshness,
-        stale: freshness.stale || lookup.stale,
+        parts,
+        build: (): TasksResponse => ({
+          tasks: tasks.value
+            .map((task) => toTask(task, { ec2InstanceIds, taskDefinitions: lookup.definitions }))
+            .sort(newestFirst),
+          ...freshnessOf(...parts),
+        }),
       };
+    },
+  };
+  return {
+    viewTasks: service.viewTasks,
+    async listTasks(region, cluster, query) {
+      return (await service.viewTasks(region, cluster, query)).build();
     },
   };
 }
