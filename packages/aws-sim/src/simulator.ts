@@ -9,8 +9,7 @@ import { World } from './engine/region-state.js';
 import { AwsError, serializationError, unknownOperation } from './protocol/errors.js';
 import { readBody, sendAwsError, sendJson } from './protocol/http.js';
 import type { Input } from './protocol/input.js';
-import type { JsonService } from './protocol/operation.js';
-import { matchRest, runRest, type RestService } from './protocol/rest-json.js';
+import { matchRest, runRest } from './protocol/rest-json.js';
 import { parseAuthorization } from './protocol/sigv4.js';
 import { handleControl } from './control/routes.js';
 import { FaultInjector } from './control/faults.js';
@@ -18,10 +17,7 @@ import { CallStats } from './control/stats.js';
 import { Throttler, type ThrottlingMode } from './protocol/throttle.js';
 import { admit } from './protocol/throttle-gate.js';
 import { isScenario, loadScenario, type ScenarioName } from './scenarios/index.js';
-import { ecsService } from './services/ecs/index.js';
-import { ecrService } from './services/ecr/index.js';
-import { eksService } from './services/eks/index.js';
-import { xrayService } from './services/xray/index.js';
+import { JSON_SERVICES, REST_SERVICES } from './services/registry.js';
 import { DEFAULT_DAEMON_ADDRESS, parseDaemonAddress, type Endpoint } from './daemon/address.js';
 import {
   newDaemonCounters,
@@ -70,10 +66,6 @@ export interface Simulator {
   /** Drops all state and loads a scenario afresh. */
   reset(scenario: ScenarioName): void;
 }
-
-const JSON_SERVICES: JsonService[] = [ecsService, ecrService];
-/** restJson1 services (X-Ray, EKS), matched by method and path. */
-const REST_SERVICES: RestService[] = [eksService, xrayService];
 
 /** Creates the simulator: one HTTP endpoint for every simulated AWS service, plus `/_sim/` control routes. */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
@@ -146,7 +138,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       service: service.signingName,
       operation: operationName,
     };
-    await admit(call, { stats, faults, throttler }, signal);
+    await admit(call, { stats, faults, throttler }, signal, service.throttledError);
     const output = operation(input, {
       state: world.region(scope.region),
       clock,
@@ -183,7 +175,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
           service: rest.service.signingName,
           operation: rest.route.operation,
         };
-        await admit(call, { stats, faults, throttler }, request.signal);
+        await admit(
+          call,
+          { stats, faults, throttler },
+          request.signal,
+          rest.service.throttledError,
+        );
         await runRest(req, res, url, rest, (region) => ({
           state: world.region(region),
           clock,

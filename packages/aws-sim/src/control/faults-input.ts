@@ -1,12 +1,13 @@
 import { AwsError } from '../protocol/errors.js';
-import { THROTTLE_POLICIES } from '../protocol/throttle.js';
+import { SERVICE_OPERATIONS } from '../services/registry.js';
 
 /** One injected fault, as `POST /_sim/faults` stores it and `GET /_sim/faults` lists it. */
 export interface FaultRule {
+  /** The SigV4 signing name: `ecs`, `ecr`, `eks` or `xray`. */
   service: string;
   /** Operation names; absent means every operation of the service. */
   operations?: string[];
-  /** Answer ThrottlingException without touching the buckets. */
+  /** Answer the service's throttling error (X-Ray: 429 ThrottledException) without touching the buckets. */
   throttle: boolean;
   /** Share of calls (0-1) answered with an error of `status`. */
   errorRate: number;
@@ -39,11 +40,8 @@ const FIELDS = new Set([
 
 const invalid = (message: string) => new AwsError('ValidationException', message);
 
-/** The operation names a service knows, from its throttling table (which lists every one). */
-const operationsOf = (service: string) => {
-  const policy = THROTTLE_POLICIES[service];
-  return policy ? new Set(Object.keys(policy.categories)) : undefined;
-};
+/** Operation names by service, as `SERVICE_OPERATIONS` gives them. */
+export type OperationCatalogue = ReadonlyMap<string, ReadonlySet<string>>;
 
 function optionalBoolean(body: Record<string, unknown>, field: string): boolean {
   const value = body[field];
@@ -66,24 +64,32 @@ function optionalNumber(
   return value;
 }
 
-/** Validates a `POST /_sim/faults` body; a ValidationException names the first bad field. */
-export function parseFaultRequest(body: Record<string, unknown>): FaultRequest {
+/**
+ * Validates a `POST /_sim/faults` body against the simulated services' operations; a
+ * ValidationException names the first bad field (and every unknown operation).
+ */
+export function parseFaultRequest(
+  body: Record<string, unknown>,
+  catalogue: OperationCatalogue = SERVICE_OPERATIONS,
+): FaultRequest {
   for (const field of Object.keys(body)) {
     if (!FIELDS.has(field)) throw invalid(`${field} is not a fault field`);
   }
   const service = body.service ?? 'ecs';
-  const known = typeof service === 'string' ? operationsOf(service) : undefined;
+  const known = typeof service === 'string' ? catalogue.get(service) : undefined;
   if (typeof service !== 'string' || !known) {
-    throw invalid(`service must be one of ${Object.keys(THROTTLE_POLICIES).join(', ')}`);
+    throw invalid(`service must be one of ${[...catalogue.keys()].sort().join(', ')}`);
   }
   let operations: string[] | undefined;
   if (body.operations !== undefined) {
     const list = body.operations;
     if (!Array.isArray(list) || list.length === 0 || list.some((op) => typeof op !== 'string'))
       throw invalid('operations must be a non-empty list of operation names');
-    const unknown = (list as string[]).find((op) => !known.has(op));
-    if (unknown !== undefined)
-      throw invalid(`operations: ${unknown} is not a ${service} operation`);
+    const unknown = [...new Set((list as string[]).filter((op) => !known.has(op)))];
+    if (unknown.length === 1)
+      throw invalid(`operations: ${unknown.join('')} is not an ${service} operation`);
+    if (unknown.length > 1)
+      throw invalid(`operations: ${unknown.join(', ')} are not ${service} operations`);
     operations = list as string[];
   }
   const errorRate = optionalNumber(body, 'errorRate', 0, (v) => v >= 0 && v <= 1, 'from 0 to 1');

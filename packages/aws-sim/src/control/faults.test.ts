@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AwsError } from '../protocol/errors.js';
+import { xrayThrottled } from '../services/xray/errors.js';
 import { FaultInjector, parseFaultRequest, type FaultRule } from './faults.js';
 import { CallStats } from './stats.js';
 
@@ -46,7 +47,15 @@ describe('parseFaultRequest', () => {
     [{ status: 503 }, 'status'],
     [{ throttle: true, operations: [] }, 'operations'],
     [{ throttle: true, operations: ['ListTask'] }, 'operations: ListTask'],
-    [{ throttle: true, service: 'sqs' }, 'service'],
+    [{ throttle: true, service: 'sqs' }, 'service must be one of ecr, ecs, eks, xray'],
+    [{ throttle: true, service: 'XRay' }, 'service'],
+    [{ throttle: true, service: 7 }, 'service'],
+    [{ throttle: true, service: 'xray', operations: ['ListClusters'] }, 'ListClusters'],
+    [{ throttle: true, service: 'eks', operations: ['DescribeRepositories'] }, 'eks operation'],
+    [
+      { throttle: true, service: 'ecr', operations: ['DescribeRepositories', 'Nope', 'Nada'] },
+      'operations: Nope, Nada are not ecr operations',
+    ],
     [{ throttle: true, seed: 'x' }, 'seed'],
     [{ throttle: true, latency: 5 }, 'latency is not a fault field'],
     [{}, 'a fault needs'],
@@ -57,6 +66,29 @@ describe('parseFaultRequest', () => {
         status: 400,
         message: expect.stringContaining(field) as string,
       }),
+    );
+  });
+});
+
+describe('parseFaultRequest for every simulated service', () => {
+  it.each([
+    ['xray', ['GetTraceSummaries', 'PutTraceSegments', 'GetSamplingTargets']],
+    ['ecr', ['DescribeRepositories', 'DescribeImages', 'GetAuthorizationToken']],
+    ['eks', ['ListClusters', 'DescribeCluster', 'ListNodegroups', 'DescribeNodegroup']],
+    ['ecs', ['ListTasks', 'UpdateCluster']],
+  ])('accepts %s with its own operation names', (service, operations) => {
+    expect(parseFaultRequest({ service, operations, latencyMs: 10 })).toEqual({
+      rule: rule({ service, operations, latencyMs: 10 }),
+    });
+  });
+
+  it('validates against the catalogue it is given', () => {
+    const catalogue = new Map([['sqs', new Set(['SendMessage'])]]);
+    expect(
+      parseFaultRequest({ service: 'sqs', operations: ['SendMessage'], hang: true }, catalogue),
+    ).toEqual({ rule: rule({ service: 'sqs', operations: ['SendMessage'], hang: true }) });
+    expect(() => parseFaultRequest({ service: 'ecs', hang: true }, catalogue)).toThrow(
+      'service must be one of sqs',
     );
   });
 });
@@ -72,6 +104,21 @@ describe('FaultInjector', () => {
       throttled: { 'ecs:ListTasks': 1 },
       faults: { 'ecs:ListTasks': 1 },
     });
+  });
+
+  it("throttles with the service's own error when given one", async () => {
+    const faults = new FaultInjector();
+    faults.add(rule({ service: 'xray', operations: ['GetTraceSummaries'], throttle: true }));
+    const stats = new CallStats();
+    const call = { service: 'xray', operation: 'GetTraceSummaries' };
+    const error = await faults.apply(call, new AbortController().signal, stats, xrayThrottled).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'ThrottledException', status: 429 });
+    // Rules for one service never touch another's call of the same name.
+    expect(await outcome(faults, { service: 'ecs', operation: 'GetTraceSummaries' })).toBe('ok');
+    expect(stats.snapshot().throttled).toEqual({ 'xray:GetTraceSummaries': 1 });
   });
 
   it('fails a seeded share of calls, the same ones every run', async () => {

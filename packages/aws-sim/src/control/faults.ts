@@ -47,13 +47,14 @@ export class FaultInjector {
 
   /**
    * Applies every rule matching the call, in the order they were added: latency, then hang,
-   * then a forced throttle, then the error rate. Throws the AwsError to answer; rejects with the
-   * signal's reason when the request ends while waiting.
+   * then a forced throttle (the service's own `throttledError`), then the error rate. Throws the
+   * AwsError to answer; rejects with the signal's reason when the request ends while waiting.
    */
   async apply(
     call: { service: string; operation: string },
     signal: AbortSignal,
     stats: CallStats,
+    throttledError: () => AwsError = throttled,
   ): Promise<void> {
     let counted = false;
     const acted = () => {
@@ -75,7 +76,7 @@ export class FaultInjector {
       if (rule.throttle) {
         acted();
         stats.recordThrottled(call.service, call.operation);
-        throw throttled();
+        throw throttledError();
       }
       if (rule.errorRate > 0 && this.random.next() < rule.errorRate) {
         acted();

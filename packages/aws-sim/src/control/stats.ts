@@ -2,7 +2,7 @@ export interface StatsSnapshot {
   /** Every call that reached an operation, throttled and faulted ones included. */
   total: number;
   operations: Record<string, number>;
-  /** Calls answered ThrottlingException, by the buckets or by an injected fault. */
+  /** Calls answered the service's throttling error, by the buckets or by an injected fault. */
   throttled: Record<string, number>;
   /** Calls an injected fault acted on (throttle, error, latency or hang). */
   faults: Record<string, number>;

@@ -1,6 +1,7 @@
 import type { SimClock } from '../engine/clock.js';
 import type { Random } from '../engine/random.js';
 import type { RegionState } from '../engine/region-state.js';
+import type { AwsError } from './errors.js';
 import type { Input } from './input.js';
 
 /** What every operation handler gets besides its input. */
@@ -19,4 +20,6 @@ export interface JsonService {
   /** The SigV4 signing name, also the throttling namespace (`ecs`, `ecr`). */
   signingName: string;
   operations: Record<string, Operation>;
+  /** The service's own throttling error; absent means awsJson's 400 `ThrottlingException`. */
+  throttledError?: () => AwsError;
 }

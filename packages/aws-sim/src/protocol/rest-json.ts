@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { serializationError } from './errors.js';
+import { serializationError, type AwsError } from './errors.js';
 import { readBody, sendJson } from './http.js';
 import type { Input } from './input.js';
 import type { OperationContext } from './operation.js';
@@ -28,6 +28,8 @@ export interface RestRoute {
 export interface RestService {
   signingName: string;
   routes: RestRoute[];
+  /** The service's own throttling error (X-Ray: 429 `ThrottledException`); default 400 `ThrottlingException`. */
+  throttledError?: () => AwsError;
 }
 
 export interface RestMatch {

@@ -1,3 +1,4 @@
+import { throttled } from '../../protocol/errors.js';
 import type { JsonService } from '../../protocol/operation.js';
 import { authOperations } from './auth.js';
 import { imageOperations } from './images.js';
@@ -15,6 +16,8 @@ import { tagOperations } from './tags.js';
 export const ecrService: JsonService = {
   targetPrefix: 'AmazonEC2ContainerRegistry_V20150921',
   signingName: 'ecr',
+  // ECR models no throttling shape: it answers awsJson's generic 400 ThrottlingException.
+  throttledError: throttled,
   operations: {
     ...repositoryOperations,
     ...tagOperations,

@@ -10,6 +10,8 @@ const clusterNotFound = (name: string) =>
   new AwsError('ResourceNotFoundException', `No cluster found for name: ${name}.`, 404);
 const nodegroupNotFound = (name: string) =>
   new AwsError('ResourceNotFoundException', `No node group found for name: ${name}.`, 404);
+/** EKS's model: `ThrottlingException` with HTTP 429 (ECS's is a 400). */
+export const eksThrottled = () => new AwsError('ThrottlingException', 'Rate exceeded', 429);
 
 function requireCluster(state: RegionState, name: string): EksClusterRecord {
   const cluster = state.eksClusters.get(name);
@@ -34,6 +36,7 @@ const param = (context: RestContext, index: number) => context.params[index] ?? 
 /** Amazon EKS on restJson1, read-only: clusters and their managed node groups. */
 export const eksService: RestService = {
   signingName: 'eks',
+  throttledError: eksThrottled,
   routes: [
     {
       method: 'GET',

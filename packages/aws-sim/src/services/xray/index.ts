@@ -1,4 +1,5 @@
 import type { RestService } from '../../protocol/rest-json.js';
+import { xrayThrottled } from './errors.js';
 import {
   batchGetTraces,
   getSamplingRules,
@@ -13,6 +14,7 @@ import { getTimeSeriesServiceStatistics } from './time-series.js';
 /** AWS X-Ray on restJson1: every operation is a POST to a fixed path (service model 2016-04-12). */
 export const xrayService: RestService = {
   signingName: 'xray',
+  throttledError: xrayThrottled,
   routes: [
     {
       method: 'POST',
