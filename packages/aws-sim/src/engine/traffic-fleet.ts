@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RegionState } from './region-state.js';
+import type { FailureKind } from './traffic-failure.js';
 
 /** Where a simulated request ran: the `aws.ecs` block of its segment, plus the task's address. */
 export interface TrafficInstance {
@@ -16,6 +17,16 @@ export interface TrafficInstance {
   ip: string;
 }
 
+/** A task in its load balancer's rotation over simulated time, and when it was failing there. */
+export interface TrafficTarget {
+  instance: TrafficInstance;
+  /** Simulated ms from which the task takes requests, and until which (exclusive). */
+  from: number;
+  until: number;
+  /** Requests that reach the task from `since` on fail: its container died or it went unhealthy. */
+  failure?: { since: number; kind: FailureKind };
+}
+
 /**
  * The fields traffic reads from a task, all but the basics optional: the fleet model is still
  * growing, and traffic must keep working (with synthetic ids) whatever it lacks.
@@ -27,6 +38,12 @@ interface TaskView {
   group: string;
   lastStatus: string;
   family?: string;
+  startedAt?: number;
+  stoppingAt?: number;
+  executionStoppedAt?: number;
+  stoppedAt?: number;
+  stopCode?: string;
+  stoppedReason?: string;
   launchType?: string;
   availabilityZone?: string;
   containers?: readonly {
@@ -80,16 +97,56 @@ function instanceOf(state: RegionState, task: TaskView, service: string): Traffi
   };
 }
 
-/** The RUNNING tasks of service `name` (group `service:<name>`), in any cluster. */
-export function runningInstances(state: RegionState, service: string): TrafficInstance[] {
-  const tasks: Iterable<TaskView> = state.tasks.values();
-  const found: TrafficInstance[] = [];
-  for (const task of tasks) {
-    if (task.group === `service:${service}` && task.lastStatus === 'RUNNING')
-      found.push(instanceOf(state, task, service));
-  }
-  return found.sort((a, b) => (a.ecs.task_arn < b.ecs.task_arn ? -1 : 1));
+/**
+ * How long a dead or unhealthy task stays in rotation after ECS notices (the load balancer's
+ * health checks and the deregistration take a while): 10–30 s, drawn from the task's ARN so it
+ * does not depend on when traffic reads the fleet.
+ */
+const FAILING_MS = { min: 10_000, spread: 20_000 };
+
+/** Why a task stopped, if it failed rather than being stopped by someone. */
+function failureOf(task: TaskView): FailureKind | undefined {
+  if (task.stopCode === 'EssentialContainerExited' || task.stopCode === 'TaskFailedToStart')
+    return 'exited';
+  return /health check/i.test(task.stoppedReason ?? '') ? 'unhealthy' : undefined;
 }
+
+function targetOf(state: RegionState, task: TaskView, service: string): TrafficTarget | undefined {
+  if (task.startedAt === undefined) return undefined;
+  const instance = instanceOf(state, task, service);
+  const stopping = task.stoppingAt ?? Infinity;
+  const kind = failureOf(task);
+  if (!kind) return { instance, from: task.startedAt, until: stopping };
+  const lag =
+    FAILING_MS.min + (Number.parseInt(hash(task.arn).slice(0, 8), 16) % FAILING_MS.spread);
+  // Never past the moment its containers are gone: no request names a stopped task.
+  const gone = task.executionStoppedAt ?? task.stoppedAt ?? Infinity;
+  return {
+    instance,
+    from: task.startedAt,
+    until: Math.min(stopping + lag, gone),
+    failure: { since: stopping, kind },
+  };
+}
+
+/**
+ * Every task of service `name` that has run, as a target over time, by ARN. Read from the task
+ * records' timestamps rather than their current status, so a request gets the same task
+ * whether traffic catches up before or after the fleet has moved on.
+ */
+export function trafficTargets(state: RegionState, service: string): TrafficTarget[] {
+  const tasks: Iterable<TaskView> = state.tasks.values();
+  const found: TrafficTarget[] = [];
+  for (const task of tasks) {
+    const target = task.group === `service:${service}` && targetOf(state, task, service);
+    if (target) found.push(target);
+  }
+  return found.sort((a, b) => (a.instance.ecs.task_arn < b.instance.ecs.task_arn ? -1 : 1));
+}
+
+/** The targets in rotation at `at`. */
+export const targetsAt = (targets: readonly TrafficTarget[], at: number) =>
+  targets.filter((target) => target.from <= at && at < target.until);
 
 /** Stand-ins for a service that has no running task yet: three tasks in `cluster`, stable ids. */
 export function syntheticInstances(

@@ -9,6 +9,7 @@ import {
   USER_AGENTS,
   type Outcome,
 } from './traffic-catalog.js';
+import { failedApiCall, failureCause, failureDelay, type Failing } from './traffic-failure.js';
 import type { TrafficInstance } from './traffic-fleet.js';
 import type { Random } from './random.js';
 
@@ -23,6 +24,8 @@ export interface RequestContext {
   region: string;
   web: TrafficInstance;
   api: TrafficInstance;
+  /** Set when the web or api task the request was routed to is failing: it answers 502. */
+  failing?: Failing;
 }
 
 /** Segments running longer than this are sent in progress first, as the SDKs stream them. */
@@ -62,12 +65,13 @@ function inProgress(segment: JsonObject): JsonObject {
 /**
  * Simulates one request through the shop starting at `start` (simulated ms): ALB → web → api →
  * DynamoDB, the orders database and the payment provider. Returns the documents the two
- * services' X-Ray SDKs send, each with the time it arrives.
+ * services' X-Ray SDKs send, each with the time it arrives. A request routed to a failing task
+ * gets a 502 and the exception that names it, whatever else would have happened.
  */
 export function simulateRequest(start: number, context: RequestContext): EmittedDocument[] {
-  const { random, region, web, api } = context;
+  const { random, region, web, api, failing } = context;
   const route = pickRoute(random);
-  const outcome = pickOutcome(random, route);
+  const outcome = failing ? 'ok' : pickOutcome(random, route);
   const paths = route.paths(random);
   const traceId = `1-${Math.floor(start / 1000)
     .toString(16)
@@ -80,7 +84,20 @@ export function simulateRequest(start: number, context: RequestContext): Emitted
   const subsegments: JsonObject[] = [];
   let work: ApiWork | undefined;
   let webCause: JsonObject | undefined;
-  if (outcome === 'webBug') {
+  if (failing?.service === 'web') {
+    // X-Ray has no ALB segment: the load balancer's 502 is recorded on the dying web task's own.
+    webCause = failureCause(random, failing.kind);
+    t += failureDelay(random, failing.kind);
+  } else if (failing?.service === 'api') {
+    const call = failedApiCall(random, failing, {
+      method: route.method,
+      url: `http://api.internal:8080${paths.api}`,
+      start: t,
+      target: api,
+    });
+    subsegments.push(call.subsegment);
+    t = call.end;
+  } else if (outcome === 'webBug') {
     webCause = {
       working_directory: '/app',
       paths: ['/app/dist/routes/products.js'],
@@ -180,7 +197,7 @@ export function simulateRequest(start: number, context: RequestContext): Emitted
   }
 
   const end = t + latency(random, 1.5, 0.4);
-  const status = webStatus(outcome, work);
+  const status = failing ? 502 : webStatus(outcome, work);
   const webSegment: JsonObject = {
     name: 'web',
     id: webId,

@@ -1,12 +1,20 @@
 import type { ScenarioContext } from '../scenarios/index.js';
 import type { SimClock } from './clock.js';
+import { advanceFleet } from './fleet.js';
 import { Random } from './random.js';
 import type { World } from './region-state.js';
-import { runningInstances, syntheticInstances, type TrafficInstance } from './traffic-fleet.js';
+import type { Failing, FailureKind } from './traffic-failure.js';
+import {
+  syntheticInstances,
+  targetsAt,
+  trafficTargets,
+  type TrafficInstance,
+  type TrafficTarget,
+} from './traffic-fleet.js';
 import { simulateRequest, type EmittedDocument } from './traffic-trace.js';
 
 export interface TrafficOptions {
-  /** The cluster synthetic tasks claim to run in while the services have no RUNNING task. */
+  /** The cluster synthetic tasks claim to run in while the services have no task in rotation. */
   cluster: string;
   /** Mean requests per simulated second. */
   ratePerSecond?: number;
@@ -42,13 +50,15 @@ export function stopTraffic(world: World): void {
  * Steady simulated requests through the demo's services, on the simulated clock: Poisson
  * arrivals at `ratePerSecond`, each producing the segment documents its services would send,
  * stored when they would arrive. Deterministic for a seed; the timer is unref'd. The last
- * `prefillMs` are there from the first read.
+ * `prefillMs` are there from the first read. Each request goes to a task of web and of api that
+ * was in rotation at that moment; those routed to a task that just failed come back as faults.
  */
 export function startTraffic(context: ScenarioContext, options: TrafficOptions): Traffic {
   const { world, region, clock } = context;
   // Its own stream, so fleet activity and API calls do not change which requests happen.
   const random = new Random(context.random.int(1, 2 ** 31));
-  const generator = new TrafficGenerator(world, region, clock, random, options);
+  // The fleet's own Random (the simulator's), to bring the fleet up to date as handlers do.
+  const generator = new TrafficGenerator(world, region, clock, random, context.random, options);
   const traffic = { stop: () => generator.stop() };
   const set = running.get(world) ?? new Set<Traffic>();
   set.add(traffic);
@@ -72,6 +82,7 @@ class TrafficGenerator {
     private readonly region: string,
     private readonly clock: SimClock,
     private readonly random: Random,
+    private readonly fleetRandom: Random,
     private readonly options: TrafficOptions,
   ) {
     this.meanGapMs = 1000 / (options.ratePerSecond ?? DEFAULT_RATE);
@@ -104,17 +115,24 @@ class TrafficGenerator {
     this.nextArrival = Math.max(this.nextArrival, this.clock.now() - this.prefillMs);
     const state = this.world.region(this.region);
     let added = false;
+    // Routing reads the fleet's history up to `until`, so the fleet must have got there: the
+    // same catch-up a handler does before it reads, handled in order whoever triggers it.
+    if (this.nextArrival <= until) advanceFleet(state, until, this.fleetRandom);
     // Looked up once per catch-up, and only when a request is due: reads happen often.
-    const web = this.nextArrival <= until ? this.instances('web') : [];
-    const api = this.nextArrival <= until ? this.instances('api') : [];
-    while (this.nextArrival <= until) {
+    const web = this.nextArrival <= until ? this.targets('web') : undefined;
+    const api = this.nextArrival <= until ? this.targets('api') : undefined;
+    while (web && api && this.nextArrival <= until) {
+      const at = this.nextArrival;
+      const webTarget = this.route(web, at);
+      const apiTarget = this.route(api, at);
       const context = {
         random: this.random,
         region: this.region,
-        web: this.random.pick(web),
-        api: this.random.pick(api),
+        web: webTarget.instance,
+        api: apiTarget.instance,
+        ...failingOf(webTarget, apiTarget),
       };
-      this.pending.push(...simulateRequest(this.nextArrival, context));
+      this.pending.push(...simulateRequest(at, context));
       added = true;
       // Exponential gaps between arrivals: a Poisson process.
       this.nextArrival += -Math.log(1 - this.random.next()) * this.meanGapMs;
@@ -126,10 +144,23 @@ class TrafficGenerator {
       state.traces.put(JSON.stringify(document), at);
   }
 
-  private instances(service: string): TrafficInstance[] {
+  private targets(service: string): { all: TrafficTarget[]; synthetic: TrafficInstance[] } {
     const state = this.world.region(this.region);
-    const found = runningInstances(state, service);
-    return found.length > 0 ? found : syntheticInstances(state, service, this.options.cluster);
+    return {
+      all: trafficTargets(state, service),
+      synthetic: syntheticInstances(state, service, this.options.cluster),
+    };
+  }
+
+  /** One of the tasks in rotation at `at`, evenly (one draw whatever the choice). */
+  private route(
+    targets: { all: TrafficTarget[]; synthetic: TrafficInstance[] },
+    at: number,
+  ): { instance: TrafficInstance; failing?: FailureKind } {
+    const live = targetsAt(targets.all, at);
+    if (live.length === 0) return { instance: this.random.pick(targets.synthetic) };
+    const { instance, failure } = this.random.pick(live);
+    return failure && at >= failure.since ? { instance, failing: failure.kind } : { instance };
   }
 
   private schedule(): void {
@@ -146,4 +177,14 @@ class TrafficGenerator {
     }, delay);
     this.timer.unref();
   }
+}
+
+/** A dying web task fails the request before api sees it; otherwise a dying api task does. */
+function failingOf(
+  web: { failing?: FailureKind },
+  api: { failing?: FailureKind },
+): { failing?: Failing } {
+  if (web.failing) return { failing: { service: 'web', kind: web.failing } };
+  if (api.failing) return { failing: { service: 'api', kind: api.failing } };
+  return {};
 }
