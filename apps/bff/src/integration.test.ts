@@ -10,6 +10,7 @@ import { createEcsServices } from './modules/ecs-routes.js';
 import { createEksService } from './modules/eks/eks.service.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { createTracesService } from './modules/traces/traces.service.js';
+import { buildTestApp } from './testing/test-app.js';
 
 // The BFF against the simulator over real HTTP with the real SDK: nothing mocked.
 let simulator: Simulator;
@@ -105,4 +106,30 @@ describe('BFF ↔ simulator', () => {
     });
     down.destroy();
   });
+
+  it('answers 504 aws_timeout when AWS hangs, instead of waiting forever', async () => {
+    const hanging = createSimulator({ port: 0, scenario: 'demo', throttling: 'off' });
+    await hanging.start();
+    const impatient = createAwsLayer({
+      endpoint: hanging.endpoint,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      budgetShare: undefined,
+      requestTimeoutMs: 300,
+    });
+    try {
+      const fault = await fetch(`${hanging.endpoint}/_sim/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ operations: ['ListClusters'], hang: true }),
+      });
+      expect(fault.status).toBe(200);
+      const timedOut = buildTestApp({ clusters: createClustersService(impatient.ecs) });
+      const response = await request(timedOut).get('/api/v1/clusters').expect(504);
+      expect(response.body.error).toMatchObject({ code: 'aws_timeout' });
+      // Each of the SDK's three attempts timed out on its own.
+      expect(hanging.stats.snapshot().operations['ecs:ListClusters']).toBe(3);
+    } finally {
+      impatient.destroy();
+      await hanging.stop();
+    }
+  }, 15_000);
 });

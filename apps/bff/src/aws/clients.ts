@@ -7,6 +7,8 @@ import type { CallBudget } from './call-budget.js';
 export interface AwsClientOptions {
   /** The simulator's endpoint in `simulator` mode; undefined lets the SDK resolve it (AWS_ENDPOINT_URL included). */
   endpoint?: string;
+  /** How long one attempt may wait for AWS's answer (default 10 s). */
+  requestTimeoutMs?: number;
   /** Static credentials for the simulator; undefined uses the default provider chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Deckhand's share of AWS's throttling buckets; every attempt (retries included) takes a token. */
@@ -74,7 +76,10 @@ export class AwsClients {
     const client = create({
       region,
       maxAttempts: 3,
-      requestHandler: REQUEST_HANDLER,
+      requestHandler: {
+        ...REQUEST_HANDLER,
+        requestTimeout: this.options.requestTimeoutMs ?? REQUEST_HANDLER.requestTimeout,
+      },
       ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
       ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
     });

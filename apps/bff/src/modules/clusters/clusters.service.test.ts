@@ -153,4 +153,14 @@ describe('clusters service', () => {
     expect(stale.clusters.map((cluster) => cluster.name)).toEqual(['a']);
     expect(stale.asOf).toBe(fresh.asOf);
   });
+
+  it('turns an AWS timeout into a 504 when there is nothing to serve instead', async () => {
+    ecsMock
+      .on(ListClustersCommand)
+      .rejects(Object.assign(new Error('Request timed out'), { name: 'TimeoutError' }));
+    const error = await createClustersService(reads())
+      .listClusters('us-east-1')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 504, code: 'aws_timeout' });
+  });
 });
