@@ -1,5 +1,7 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { requestSignal } from './aws/abort-scope.js';
+import { clientGone } from './http/abort.js';
 import { requireAuth, sessionRouter, type SessionStore } from './http/auth.js';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.js';
 import { httpLogger } from './http/logging.js';
@@ -47,6 +49,8 @@ export function createApp(deps: AppDeps): Express {
 
   const region = createRegionResolver(deps.region, deps.info.regions);
   const api = express.Router();
+  // Every AWS read made for this request knows when its browser has gone away.
+  api.use((_req, res, next) => requestSignal.run(clientGone(res), next));
   api.use(requireAuth(deps.sessions));
   api.use(mutationGuard({ readOnly: deps.info.readOnly }));
   api.use(express.json({ limit: '1mb' }));

@@ -1,5 +1,6 @@
 import { createSimulator, type Simulator } from '@deckhand/aws-sim';
 import { ServicesResponse, TasksResponse } from '@deckhand/shared';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsLayer, type AwsLayer } from './aws/aws-layer.js';
@@ -71,4 +72,37 @@ describe('the 20,000-task cluster through the BFF', () => {
     expect(calls['ecs:ListServices']).toBe(pages(services.length, 100));
     expect(calls['ecs:DescribeServices']).toBe(pages(services.length, 10));
   }, 60_000);
+
+  it('stops calling AWS when the browser leaves before the answer', async () => {
+    // A budget of 5 % paces cluster-resource reads at one per second after a burst of 5: the
+    // 400-call load would take minutes, so leaving early must stop it.
+    const slow = createAwsLayer({
+      endpoint: simulator.endpoint,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+      budgetShare: 0.05,
+    });
+    const server = buildTestApp({ ecs: createEcsServices(slow.ecs) }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      simulator.stats.reset();
+      const browser = new AbortController();
+      const request = fetch(`http://127.0.0.1:${port}/api/v1/clusters/scale-01/tasks`, {
+        signal: browser.signal,
+      }).catch((error: unknown) => error);
+      // Leave once the load is under way and being paced.
+      while (simulator.stats.total() < 7) await new Promise((resolve) => setTimeout(resolve, 50));
+      browser.abort();
+      expect(await request).toMatchObject({ name: 'AbortError' });
+      const atAbort = simulator.stats.total();
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      // Over 2.5 s the budget would allow 2-3 more calls: none but the one under way is made.
+      expect(simulator.stats.total() - atAbort).toBeLessThanOrEqual(1);
+      expect(atAbort).toBeLessThan(20);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      slow.destroy();
+    }
+  }, 30_000);
 });

@@ -2,6 +2,7 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { XRayClient } from '@aws-sdk/client-xray';
+import { abortError, loadSignal } from './abort-scope.js';
 import type { CallBudget } from './call-budget.js';
 
 export interface AwsClientOptions {
@@ -89,6 +90,8 @@ export class AwsClients {
       // attempt spends a token, as each attempt spends one of AWS's.
       (client.middlewareStack as unknown as Stack).add(
         (next, context) => async (args) => {
+          // An abandoned shared load stops here, before spending a token or an AWS call.
+          if (loadSignal.getStore()?.aborted) throw abortError();
           await budget.acquire(
             region,
             service,

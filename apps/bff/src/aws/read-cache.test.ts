@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { loadSignal, requestSignal } from './abort-scope.js';
 import { ReadCache } from './read-cache.js';
 
 function deferred<T>() {
@@ -71,5 +72,44 @@ describe('ReadCache', () => {
     now = 500;
     await cache.get('other', () => Promise.resolve(3));
     expect(cache.size).toBe(1);
+  });
+
+  it('abandons a shared load only when every request waiting on it has gone', async () => {
+    const cache = new ReadCache({ ttlMs: 1000 });
+    const gate = deferred<number>();
+    let loadSignalSeen: AbortSignal | undefined;
+    const load = () => {
+      loadSignalSeen = loadSignal.getStore();
+      return gate.promise;
+    };
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = requestSignal.run(first.signal, () => cache.get('k', load));
+    const b = requestSignal.run(second.signal, () => cache.get('k', load));
+    first.abort();
+    await expect(a).rejects.toMatchObject({ name: 'AbortError' });
+    expect(loadSignalSeen?.aborted).toBe(false);
+    second.abort();
+    await expect(b).rejects.toMatchObject({ name: 'AbortError' });
+    expect(loadSignalSeen?.aborted).toBe(true);
+    gate.resolve(1);
+  });
+
+  it('keeps a load alive for a waiter that cannot abort', async () => {
+    const cache = new ReadCache({ ttlMs: 1000 });
+    const gate = deferred<number>();
+    let loadSignalSeen: AbortSignal | undefined;
+    const load = () => {
+      loadSignalSeen = loadSignal.getStore();
+      return gate.promise;
+    };
+    const leaving = new AbortController();
+    const a = requestSignal.run(leaving.signal, () => cache.get('k', load));
+    const b = cache.get('k', load);
+    leaving.abort();
+    await expect(a).rejects.toMatchObject({ name: 'AbortError' });
+    gate.resolve(5);
+    expect((await b).value).toBe(5);
+    expect(loadSignalSeen?.aborted).toBe(false);
   });
 });

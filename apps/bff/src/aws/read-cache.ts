@@ -1,3 +1,5 @@
+import { loadSignal, requestSignal, untilAborted } from './abort-scope.js';
+
 /**
  * A short-TTL cache with single-flight coalescing and stale-while-error, per key.
  *
@@ -13,10 +15,17 @@ export interface CachedValue<T> {
   stale: boolean;
 }
 
+interface Flight<T> {
+  promise: Promise<T>;
+  controller: AbortController;
+  /** Requests waiting on this load; when the last one leaves early, the load is abandoned. */
+  waiters: number;
+}
+
 interface Entry<T> {
   value?: T;
   fetchedAt?: number;
-  inFlight?: Promise<T>;
+  inFlight?: Flight<T>;
 }
 
 export interface ReadCacheOptions {
@@ -54,23 +63,35 @@ export class ReadCache {
     }
     const current = entry;
     if (!current.inFlight) {
-      current.inFlight = load().finally(() => {
+      const controller = new AbortController();
+      const promise = loadSignal.run(controller.signal, load).finally(() => {
         current.inFlight = undefined;
       });
+      // Nobody may be waiting when an abandoned load rejects: that must not be an unhandled rejection.
+      promise.catch(() => undefined);
+      current.inFlight = { promise, controller, waiters: 0 };
     }
+    const flight = current.inFlight;
+    const signal = requestSignal.getStore();
+    flight.waiters += 1;
     try {
-      const value = await current.inFlight;
+      const value = await untilAborted(flight.promise, signal);
       if (current.fetchedAt === undefined || current.fetchedAt < now) {
         current.value = value;
         current.fetchedAt = this.now();
       }
       return { value, fetchedAt: current.fetchedAt, stale: false };
     } catch (error) {
+      if (signal?.aborted) throw error;
       const mayServeStale = this.options.staleOnError?.(error) ?? false;
       if (mayServeStale && current.value !== undefined && current.fetchedAt !== undefined) {
         return { value: current.value, fetchedAt: current.fetchedAt, stale: true };
       }
       throw error;
+    } finally {
+      flight.waiters -= 1;
+      if (flight.waiters === 0 && signal?.aborted && current.inFlight === flight)
+        flight.controller.abort();
     }
   }
 

@@ -17,6 +17,14 @@ interface BodyParserError {
  * anything else is a 500 whose details stay in the log, never in the response.
  */
 export const errorMiddleware: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  // The browser left and its reads were abandoned: there is no one to answer.
+  if (
+    (error as { name?: string } | null)?.name === 'AbortError' &&
+    (res.destroyed || req.destroyed)
+  ) {
+    res.destroy();
+    return;
+  }
   const requestId = String(res.getHeader('x-request-id') ?? req.headers['x-request-id'] ?? '');
   let status = 500;
   let code: ErrorBody['error']['code'] = 'internal';
