@@ -1,4 +1,4 @@
-import { createSimulator, type Simulator } from '@deckhand/aws-sim';
+import type { Simulator } from '@deckhand/aws-sim';
 import {
   ClusterDetailResponse,
   ContainerInstancesResponse,
@@ -15,28 +15,20 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsLayer, type AwsLayer } from './aws/aws-layer.js';
 import { createEcsServices } from './modules/ecs-routes.js';
+import { startSimulatedAws, type SimulatedAws } from './testing/simulated-aws.js';
 import { buildTestApp } from './testing/test-app.js';
 
 // The ECS read routes against the simulator's demo over real HTTP with the real SDK: the
 // routes are real, only the other feature areas are the test app's fakes.
+let env: SimulatedAws;
 let simulator: Simulator;
 let aws: AwsLayer;
 
 beforeAll(async () => {
-  simulator = createSimulator({ port: 0, scenario: 'demo' });
-  await simulator.start();
-  aws = createAwsLayer({
-    endpoint: simulator.endpoint,
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-    budgetShare: 1,
-    ttlMs: 0,
-  });
+  env = await startSimulatedAws();
+  ({ simulator, aws } = env);
 });
-
-afterAll(async () => {
-  aws.destroy();
-  await simulator.stop();
-});
+afterAll(() => env.stop());
 
 const app = () => buildTestApp({ ecs: createEcsServices(aws.ecs) });
 const get = (path: string) => request(app()).get(`/api/v1${path}`);

@@ -1,4 +1,4 @@
-import { createSimulator, type Simulator } from '@deckhand/aws-sim';
+import type { Simulator } from '@deckhand/aws-sim';
 import {
   ServiceMapResponse,
   TraceResponse,
@@ -8,29 +8,21 @@ import {
 } from '@deckhand/shared';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAwsLayer, type AwsLayer } from './aws/aws-layer.js';
+import type { AwsLayer } from './aws/aws-layer.js';
 import { createTracesService } from './modules/traces/traces.service.js';
+import { startSimulatedAws, type SimulatedAws } from './testing/simulated-aws.js';
 import { buildTestApp } from './testing/test-app.js';
 
 // X-Ray reads against the simulator's demo traffic over real HTTP with the real SDK.
+let env: SimulatedAws;
 let simulator: Simulator;
 let aws: AwsLayer;
 
 beforeAll(async () => {
-  simulator = createSimulator({ port: 0, scenario: 'demo' });
-  await simulator.start();
-  aws = createAwsLayer({
-    endpoint: simulator.endpoint,
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-    budgetShare: 1,
-    ttlMs: 0,
-  });
+  env = await startSimulatedAws();
+  ({ simulator, aws } = env);
 });
-
-afterAll(async () => {
-  aws.destroy();
-  await simulator.stop();
-});
+afterAll(() => env.stop());
 
 /** The real traces service; every other dependency is a test fake. */
 function app() {

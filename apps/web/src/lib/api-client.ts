@@ -45,20 +45,18 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-/**
- * GETs a BFF route and parses the answer with its shared schema. Pure transport: no toasts, no
- * retries (the query cache decides both).
- */
-export async function getJson<S extends z.ZodType>(
+/** Fetches a BFF route and parses the answer with its shared schema; every failure is an ApiError. */
+async function request<S extends z.ZodType>(
   path: string,
   schema: S,
-  options: RequestOptions = {},
+  init: RequestInit,
+  options: RequestOptions,
 ): Promise<z.infer<S>> {
   let response: Response;
   try {
     response = await fetch(apiUrl(path, options.query), {
+      ...init,
       signal: options.signal,
-      headers: { accept: 'application/json' },
       credentials: 'same-origin',
     });
   } catch (error) {
@@ -78,41 +76,32 @@ export async function getJson<S extends z.ZodType>(
 }
 
 /**
+ * GETs a BFF route and parses the answer with its shared schema. Pure transport: no toasts, no
+ * retries (the query cache decides both).
+ */
+export function getJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
+  return request(path, schema, { headers: { accept: 'application/json' } }, options);
+}
+
+/**
  * Sends a mutation: JSON body, and the `x-deckhand-request: 1` header without which the BFF
  * refuses every mutation (CSRF guard).
  */
-export async function sendJson<S extends z.ZodType>(
+export function sendJson<S extends z.ZodType>(
   method: 'POST' | 'PUT' | 'DELETE',
   path: string,
   body: unknown,
   schema: S,
   options: RequestOptions = {},
 ): Promise<z.infer<S>> {
-  let response: Response;
-  try {
-    response = await fetch(apiUrl(path, options.query), {
-      method,
-      signal: options.signal,
-      headers: {
-        accept: 'application/json',
-        'content-type': 'application/json',
-        'x-deckhand-request': '1',
-      },
-      credentials: 'same-origin',
-      body: JSON.stringify(body ?? {}),
-    });
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'network', 'Deckhand’s server cannot be reached.');
-  }
-  if (!response.ok) throw await toApiError(response);
-  const parsed = schema.safeParse(await response.json());
-  if (!parsed.success) {
-    throw new ApiError(
-      response.status,
-      'invalid_response',
-      `The server’s answer to ${path} did not match the contract.`,
-    );
-  }
-  return parsed.data;
+  const headers = {
+    accept: 'application/json',
+    'content-type': 'application/json',
+    'x-deckhand-request': '1',
+  };
+  return request(path, schema, { method, headers, body: JSON.stringify(body ?? {}) }, options);
 }

@@ -20,45 +20,45 @@ const newestFirst = (
 ) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id);
 
 export function createTasksService(reads: EcsReads): TasksService {
-  const service = {
-    async viewTasks(region: string, cluster: string, { service, desiredStatus }: TasksQuery) {
-      const tasks: CachedValue<SdkTask[]> = service
-        ? await reads.serviceTasks(region, cluster, service, desiredStatus)
-        : await reads.tasks(region, cluster, desiredStatus);
-      // EC2 tasks name their instance by ARN only: the (cached) instance list gives its EC2 id.
-      const onInstances = tasks.value.some((task) => task.containerInstanceArn);
-      const instances = onInstances ? await reads.containerInstances(region, cluster) : undefined;
-      // awsvpc tasks report no network bindings: their ports come from the definition.
-      const lookup = await lookUpTaskDefinitions(
-        reads,
-        region,
-        tasks.value
-          .filter(needsDefinitionForPorts)
-          .map((task) => nameOf(task.taskDefinitionArn, '')),
-      );
-      const ec2InstanceIds = new Map(
-        (instances?.value ?? []).flatMap((instance) =>
-          instance.containerInstanceArn && instance.ec2InstanceId
-            ? [[instance.containerInstanceArn, instance.ec2InstanceId] as const]
-            : [],
-        ),
-      );
-      const parts = [tasks, ...(instances ? [instances] : []), ...lookup.parts];
-      return {
-        parts,
-        build: (): TasksResponse => ({
-          tasks: tasks.value
-            .map((task) => toTask(task, { ec2InstanceIds, taskDefinitions: lookup.definitions }))
-            .sort(newestFirst),
-          ...freshnessOf(...parts),
-        }),
-      };
-    },
+  const viewTasks = async (
+    region: string,
+    cluster: string,
+    { service, desiredStatus }: TasksQuery,
+  ): Promise<ReadView<TasksResponse>> => {
+    const tasks: CachedValue<SdkTask[]> = service
+      ? await reads.serviceTasks(region, cluster, service, desiredStatus)
+      : await reads.tasks(region, cluster, desiredStatus);
+    // EC2 tasks name their instance by ARN only: the (cached) instance list gives its EC2 id.
+    const onInstances = tasks.value.some((task) => task.containerInstanceArn);
+    const instances = onInstances ? await reads.containerInstances(region, cluster) : undefined;
+    // awsvpc tasks report no network bindings: their ports come from the definition.
+    const lookup = await lookUpTaskDefinitions(
+      reads,
+      region,
+      tasks.value.filter(needsDefinitionForPorts).map((task) => nameOf(task.taskDefinitionArn, '')),
+    );
+    const ec2InstanceIds = new Map(
+      (instances?.value ?? []).flatMap((instance) =>
+        instance.containerInstanceArn && instance.ec2InstanceId
+          ? [[instance.containerInstanceArn, instance.ec2InstanceId] as const]
+          : [],
+      ),
+    );
+    const parts = [tasks, ...(instances ? [instances] : []), ...lookup.parts];
+    return {
+      parts,
+      build: (): TasksResponse => ({
+        tasks: tasks.value
+          .map((task) => toTask(task, { ec2InstanceIds, taskDefinitions: lookup.definitions }))
+          .sort(newestFirst),
+        ...freshnessOf(...parts),
+      }),
+    };
   };
   return {
-    viewTasks: service.viewTasks,
+    viewTasks,
     async listTasks(region, cluster, query) {
-      return (await service.viewTasks(region, cluster, query)).build();
+      return (await viewTasks(region, cluster, query)).build();
     },
   };
 }
