@@ -17,6 +17,26 @@ describe('SimClock', () => {
     expect(clock.realDelay(5_000)).toBe(5_000);
     expect(() => clock.setSpeed(0)).toThrow(RangeError);
   });
+
+  it('stands still while paused, moves only by advance(), and runs on from there', () => {
+    let real = 1_000_000;
+    const clock = new SimClock(10, () => real);
+    clock.pause();
+    expect(clock.paused).toBe(true);
+    real += 60_000;
+    expect(clock.now()).toBe(1_000_000);
+    clock.advance(5_000);
+    expect(clock.now()).toBe(1_005_000);
+    clock.setSpeed(2);
+    real += 1_000;
+    expect(clock.now()).toBe(1_005_000);
+    clock.resume();
+    real += 1_000;
+    expect(clock.now()).toBe(1_007_000);
+    clock.advance(3_000);
+    expect(clock.now()).toBe(1_010_000);
+    expect(() => clock.advance(-1)).toThrow(RangeError);
+  });
 });
 
 describe('Random', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SimClock } from '../engine/clock.js';
 import { Random } from '../engine/random.js';
 import { World, type RegionState } from '../engine/region-state.js';
@@ -6,8 +6,6 @@ import { validateLifecyclePolicy } from '../services/ecr/lifecycle-policy.js';
 import { SEVERITIES, type ImageRecord } from '../services/ecr/model.js';
 import { manifestDigest } from '../services/ecr/push.js';
 import { scanStatus } from '../services/ecr/scans.js';
-import { hasAwsCliV2 } from '../testing/aws-cli.js';
-import { startEcr } from '../testing/ecr-fixtures.js';
 import { DEMO_EKS } from './demo-eks.js';
 import { buildDemoEcrAndEks } from './demo-registry.js';
 import {
@@ -136,34 +134,4 @@ describe('demo registry', () => {
     expect(cluster?.version).toBe('1.31');
     expect([...(cluster?.nodegroups.keys() ?? [])]).toEqual([DEMO_EKS.nodegroup]);
   });
-});
-
-describe.skipIf(!hasAwsCliV2())('demo registry over the wire (AWS CLI v2)', () => {
-  let kit: Awaited<ReturnType<typeof startEcr>>;
-  beforeAll(async () => {
-    kit = await startEcr('demo');
-  });
-  afterAll(() => kit.simulator.stop());
-
-  it('serves the demo repositories and the untagged previous storefront-web build', async () => {
-    const repositories = await kit.ecr('describe-repositories');
-    expect((repositories.repositories as { repositoryName: string }[]).length).toBe(
-      DEMO_REPOSITORIES.length,
-    );
-    const previous = await kit.ecr(
-      'describe-images',
-      '--repository-name',
-      'storefront-web',
-      '--image-ids',
-      `imageDigest=${STOREFRONT_WEB_PREVIOUS_DIGEST}`,
-    );
-    expect(previous.imageDetails).toMatchObject([
-      {
-        imageDigest: STOREFRONT_WEB_PREVIOUS_DIGEST,
-        imageScanStatus: { status: 'COMPLETE' },
-        imageScanFindingsSummary: { findingSeverityCounts: { HIGH: 1, MEDIUM: 2, LOW: 2 } },
-      },
-    ]);
-    expect((previous.imageDetails as object[])[0]).not.toHaveProperty('imageTags');
-  }, 120_000);
 });

@@ -70,11 +70,6 @@ export async function awsJson(endpoint: string, args: string[], region?: string)
   return result.stdout.trim() === '' ? {} : (JSON.parse(result.stdout) as Json);
 }
 
-/** The AWS error code in a failed CLI call's `An error occurred (Code) when calling …` line. */
-export function cliErrorCode(result: CliResult): string | undefined {
-  return /An error occurred \(([A-Za-z]+)\)/.exec(result.stderr)?.[1];
-}
-
 const authorization = (service: string, region: string) =>
   `AWS4-HMAC-SHA256 Credential=AKIDSIMTEST/20261126/${region}/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`;
 

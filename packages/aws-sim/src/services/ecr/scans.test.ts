@@ -1,9 +1,19 @@
+// ECR basic scanning with the real SDK over HTTP (the AWS CLI's check is ecr-cli.test.ts), and
+// the error shapes on the wire.
+import {
+  CreateRepositoryCommand,
+  DescribeImageScanFindingsCommand,
+  DescribeImagesCommand,
+  DescribeRepositoriesCommand,
+  GetAuthorizationTokenCommand,
+  paginateDescribeImageScanFindings,
+  StartImageScanCommand,
+  type ImageScanFinding,
+} from '@aws-sdk/client-ecr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsJson, cliErrorCode, hasAwsCliV2 } from '../../testing/aws-cli.js';
-import { digestOf, startEcr, testManifest } from '../../testing/ecr-fixtures.js';
+import { digestOf, ecrError, startEcr, testManifest } from '../../testing/ecr-fixtures.js';
 import { SCAN_DURATION_MS } from './scans.js';
 
-const SLOW = 120_000;
 const ACCOUNT = '000000000000';
 
 let kit: Awaited<ReturnType<typeof startEcr>>;
@@ -11,14 +21,11 @@ let kit: Awaited<ReturnType<typeof startEcr>>;
 beforeAll(async () => {
   kit = await startEcr('empty');
 });
-afterAll(() => kit.simulator.stop());
+afterAll(() => kit.stop());
 
-/** Lets simulated time run past a scan: a burst of clock speed, then back to real time. */
-async function afterScan(): Promise<void> {
-  const speed = kit.simulator.clock.speed;
-  kit.simulator.clock.setSpeed(speed * 5_000);
-  await new Promise((resolve) => setTimeout(resolve, Math.ceil((SCAN_DURATION_MS * 2) / 5_000)));
-  kit.simulator.clock.setSpeed(speed);
+/** Moves simulated time past a scan: no waiting on the wall clock. */
+function afterScan(): void {
+  kit.simulator.clock.advance(SCAN_DURATION_MS * 2);
 }
 
 interface Finding {
@@ -29,176 +36,127 @@ interface Finding {
   attributes: { key: string; value: string }[];
 }
 
-describe.skipIf(!hasAwsCliV2())('ECR basic scanning (AWS CLI v2)', () => {
-  it(
-    'scans on request: IN_PROGRESS, then COMPLETE with findings that page',
-    async () => {
-      const { ecr, ecrResult } = kit;
-      await ecr('create-repository', '--repository-name', 'scanme');
-      const manifest = testManifest('scanme');
-      await kit.raw('PutImage', {
-        repositoryName: 'scanme',
-        imageManifest: manifest,
-        imageTag: 'v1',
-      });
+describe('ECR basic scanning (SDK)', () => {
+  it('scans on request: IN_PROGRESS, then COMPLETE with findings that page', async () => {
+    const { client } = kit;
+    await client.send(new CreateRepositoryCommand({ repositoryName: 'scanme' }));
+    const manifest = testManifest('scanme');
+    await kit.raw('PutImage', {
+      repositoryName: 'scanme',
+      imageManifest: manifest,
+      imageTag: 'v1',
+    });
+    const imageId = { imageTag: 'v1' };
 
-      const before = await ecrResult(
-        'describe-image-scan-findings',
-        '--repository-name',
-        'scanme',
-        '--image-id',
-        'imageTag=v1',
-      );
-      expect(cliErrorCode(before)).toBe('ScanNotFoundException');
+    const before = await ecrError(
+      client.send(new DescribeImageScanFindingsCommand({ repositoryName: 'scanme', imageId })),
+    );
+    expect(before.name).toBe('ScanNotFoundException');
 
-      const started = await ecr(
-        'start-image-scan',
-        '--repository-name',
-        'scanme',
-        '--image-id',
-        'imageTag=v1',
-      );
-      expect(started).toMatchObject({
-        registryId: ACCOUNT,
-        repositoryName: 'scanme',
-        imageId: { imageDigest: digestOf(manifest), imageTag: 'v1' },
-        imageScanStatus: { status: 'IN_PROGRESS' },
-      });
-      const again = await ecrResult(
-        'start-image-scan',
-        '--repository-name',
-        'scanme',
-        '--image-id',
-        'imageTag=v1',
-      );
-      expect(cliErrorCode(again)).toBe('LimitExceededException');
-      const running = await ecr('describe-images', '--repository-name', 'scanme');
-      expect(running.imageDetails).toMatchObject([{ imageScanStatus: { status: 'IN_PROGRESS' } }]);
-      expect(running.imageDetails).not.toMatchObject([{ imageScanFindingsSummary: {} }]);
+    const started = await client.send(
+      new StartImageScanCommand({ repositoryName: 'scanme', imageId }),
+    );
+    expect(started).toMatchObject({
+      registryId: ACCOUNT,
+      repositoryName: 'scanme',
+      imageId: { imageDigest: digestOf(manifest), imageTag: 'v1' },
+      imageScanStatus: { status: 'IN_PROGRESS' },
+    });
+    const again = await ecrError(
+      client.send(new StartImageScanCommand({ repositoryName: 'scanme', imageId })),
+    );
+    expect(again.name).toBe('LimitExceededException');
+    const running = await client.send(new DescribeImagesCommand({ repositoryName: 'scanme' }));
+    expect(running.imageDetails).toMatchObject([{ imageScanStatus: { status: 'IN_PROGRESS' } }]);
+    expect(running.imageDetails).not.toMatchObject([{ imageScanFindingsSummary: {} }]);
 
-      await afterScan();
-      const done = await ecr(
-        'describe-image-scan-findings',
-        '--repository-name',
-        'scanme',
-        '--image-id',
-        'imageTag=v1',
-      );
-      expect(done.imageScanStatus).toEqual({
-        status: 'COMPLETE',
-        description: 'The scan was completed successfully.',
-      });
-      const scan = done.imageScanFindings as {
-        findings: Finding[];
-        findingSeverityCounts: Record<string, number>;
-        imageScanCompletedAt: string;
-        vulnerabilitySourceUpdatedAt: string;
-      };
-      // More than a page of two, so the paging below is exercised.
-      expect(scan.findings.length).toBeGreaterThan(2);
-      const counted: Record<string, number> = {};
-      for (const finding of scan.findings) {
-        expect(finding.name).toMatch(/^CVE-\d{4}-\d{4,}$/);
-        expect(finding.uri).toContain(finding.name);
-        expect(finding.description.length).toBeGreaterThan(20);
-        expect(finding.attributes.map((a) => a.key).sort()).toEqual([
-          'package_name',
-          'package_version',
-        ]);
-        counted[finding.severity] = (counted[finding.severity] ?? 0) + 1;
-      }
-      expect(scan.findingSeverityCounts).toEqual(counted);
-      expect(Date.parse(scan.vulnerabilitySourceUpdatedAt)).toBeLessThan(
-        Date.parse(scan.imageScanCompletedAt),
-      );
-
-      const summary = await ecr('describe-images', '--repository-name', 'scanme');
-      expect(summary.imageDetails).toMatchObject([
-        {
-          imageScanStatus: { status: 'COMPLETE' },
-          imageScanFindingsSummary: { findingSeverityCounts: counted },
-        },
+    afterScan();
+    const done = await client.send(
+      new DescribeImageScanFindingsCommand({ repositoryName: 'scanme', imageId }),
+    );
+    expect(done.imageScanStatus).toEqual({
+      status: 'COMPLETE',
+      description: 'The scan was completed successfully.',
+    });
+    const scan = done.imageScanFindings;
+    const findings = (scan?.findings ?? []) as Finding[];
+    // More than a page of two, so the paging below is exercised.
+    expect(findings.length).toBeGreaterThan(2);
+    const counted: Record<string, number> = {};
+    for (const finding of findings) {
+      expect(finding.name).toMatch(/^CVE-\d{4}-\d{4,}$/);
+      expect(finding.uri).toContain(finding.name);
+      expect(finding.description.length).toBeGreaterThan(20);
+      expect(finding.attributes.map((a) => a.key).sort()).toEqual([
+        'package_name',
+        'package_version',
       ]);
+      counted[finding.severity] = (counted[finding.severity] ?? 0) + 1;
+    }
+    expect(scan?.findingSeverityCounts).toEqual(counted);
+    expect(scan?.vulnerabilitySourceUpdatedAt?.getTime()).toBeLessThan(
+      scan?.imageScanCompletedAt?.getTime() ?? Number.NaN,
+    );
 
-      // Two findings a page: the CLI follows nextToken and joins the pages.
-      const paged = await ecr(
-        'describe-image-scan-findings',
-        '--repository-name',
-        'scanme',
-        '--image-id',
-        'imageTag=v1',
-        '--page-size',
-        '2',
-      );
-      expect((paged.imageScanFindings as { findings: Finding[] }).findings).toEqual(scan.findings);
-    },
-    SLOW,
-  );
+    const summary = await client.send(new DescribeImagesCommand({ repositoryName: 'scanme' }));
+    expect(summary.imageDetails).toMatchObject([
+      {
+        imageScanStatus: { status: 'COMPLETE' },
+        imageScanFindingsSummary: { findingSeverityCounts: counted },
+      },
+    ]);
 
-  it(
-    'scans on push when the repository asks for it',
-    async () => {
-      const { ecr } = kit;
-      await ecr(
-        'create-repository',
-        '--repository-name',
-        'onpush',
-        '--image-scanning-configuration',
-        'scanOnPush=true',
-      );
-      await kit.raw('PutImage', {
+    // Two findings a page: the paginator follows nextToken; the pages join to the whole.
+    const paged: ImageScanFinding[] = [];
+    for await (const page of paginateDescribeImageScanFindings(
+      { client, pageSize: 2 },
+      { repositoryName: 'scanme', imageId },
+    )) {
+      expect(page.imageScanFindings?.findings?.length).toBeLessThanOrEqual(2);
+      paged.push(...(page.imageScanFindings?.findings ?? []));
+    }
+    expect(paged).toEqual(findings);
+  });
+
+  it('scans on push when the repository asks for it', async () => {
+    const { client } = kit;
+    await client.send(
+      new CreateRepositoryCommand({
         repositoryName: 'onpush',
-        imageManifest: testManifest('onpush'),
-        imageTag: 'v1',
-      });
-      const described = await ecr('describe-images', '--repository-name', 'onpush');
-      expect(described.imageDetails).toMatchObject([
-        { imageScanStatus: { status: 'IN_PROGRESS' } },
-      ]);
-    },
-    SLOW,
-  );
+        imageScanningConfiguration: { scanOnPush: true },
+      }),
+    );
+    await kit.raw('PutImage', {
+      repositoryName: 'onpush',
+      imageManifest: testManifest('onpush'),
+      imageTag: 'v1',
+    });
+    const described = await client.send(new DescribeImagesCommand({ repositoryName: 'onpush' }));
+    expect(described.imageDetails).toMatchObject([{ imageScanStatus: { status: 'IN_PROGRESS' } }]);
+  });
 
-  it(
-    'hands out registry logins: get-authorization-token and get-login-password',
-    async () => {
-      const { ecr } = kit;
-      const region = 'eu-central-1';
-      const token = await awsJson(
-        kit.simulator.endpoint,
-        ['ecr', 'get-authorization-token'],
-        region,
-      );
-      const [data] = token.authorizationData as {
-        authorizationToken: string;
-        expiresAt: string;
-        proxyEndpoint: string;
-      }[];
-      expect(data?.proxyEndpoint).toBe(`https://${ACCOUNT}.dkr.ecr.${region}.amazonaws.com`);
-      const decoded = Buffer.from(data?.authorizationToken ?? '', 'base64').toString('utf8');
-      expect(decoded).toMatch(/^AWS:[A-Za-z0-9+/=]{100,}$/);
-      const lifetime = Date.parse(data?.expiresAt ?? '') - kit.simulator.clock.now();
-      expect(Math.abs(lifetime - 12 * 60 * 60 * 1000)).toBeLessThan(60_000);
-
-      const login = await kit.ecrResult('get-login-password');
-      expect(login.exitCode).toBe(0);
-      const password = login.stdout.trim();
-      // The CLI prints what follows `AWS:`: here an envelope like ECR's.
-      const envelope = JSON.parse(Buffer.from(password, 'base64').toString('utf8')) as Record<
-        string,
-        unknown
-      >;
-      expect(Object.keys(envelope).sort()).toEqual([
-        'datakey',
-        'expiration',
-        'payload',
-        'type',
-        'version',
-      ]);
-      expect(await ecr('describe-repositories')).toBeDefined();
-    },
-    SLOW,
-  );
+  it('hands out registry logins: GetAuthorizationToken', async () => {
+    const region = 'eu-central-1';
+    const token = await kit.ecr(region).send(new GetAuthorizationTokenCommand({}));
+    const [data] = token.authorizationData ?? [];
+    expect(data?.proxyEndpoint).toBe(`https://${ACCOUNT}.dkr.ecr.${region}.amazonaws.com`);
+    const decoded = Buffer.from(data?.authorizationToken ?? '', 'base64').toString('utf8');
+    expect(decoded).toMatch(/^AWS:[A-Za-z0-9+/=]{100,}$/);
+    // The password (what follows `AWS:`) is an envelope like ECR's.
+    const envelope = JSON.parse(
+      Buffer.from(decoded.slice('AWS:'.length), 'base64').toString('utf8'),
+    ) as Record<string, unknown>;
+    expect(Object.keys(envelope).sort()).toEqual([
+      'datakey',
+      'expiration',
+      'payload',
+      'type',
+      'version',
+    ]);
+    const lifetime = (data?.expiresAt?.getTime() ?? Number.NaN) - kit.simulator.clock.now();
+    expect(Math.abs(lifetime - 12 * 60 * 60 * 1000)).toBeLessThan(60_000);
+    expect(await kit.client.send(new DescribeRepositoriesCommand({}))).toBeDefined();
+  });
 });
 
 describe('ECR scan errors on the wire', () => {
@@ -253,7 +211,7 @@ describe('ECR scan errors on the wire', () => {
 
   it('pages findings with nextToken, worst first, and caps maxResults at 1000', async () => {
     await kit.raw('StartImageScan', { repositoryName: 'scan-wire', imageId: { imageTag: 'v1' } });
-    await afterScan();
+    afterScan();
     const all = await kit.raw('DescribeImageScanFindings', {
       repositoryName: 'scan-wire',
       imageId: { imageTag: 'v1' },

@@ -28,7 +28,7 @@ beforeAll(async () => {
       placementStrategy: [{ type: 'spread', field: 'instanceId' }],
     }),
   );
-  await fleet.fastUntil(async () => {
+  await fleet.advanceUntil(async () => {
     const { services = [] } = await fleet.client.send(
       new DescribeServicesCommand({ cluster: 'hosts', services: ['web'] }),
     );
@@ -85,7 +85,7 @@ describe('container instances over the wire', () => {
     );
     expect(containerInstances?.[0]?.status).toBe('DRAINING');
     expect(failures).toEqual([{ arn: 'deadbeef', reason: 'MISSING' }]);
-    await fleet.fastUntil(async () => {
+    await fleet.advanceUntil(async () => {
       expect(await tasksOn(drained)).toEqual([]);
       const { services = [] } = await fleet.client.send(
         new DescribeServicesCommand({ cluster: 'hosts', services: ['web'] }),
@@ -143,7 +143,7 @@ describe('container instances over the wire', () => {
     expect(containerInstance?.status).toBe('INACTIVE');
     const listed = await fleet.client.send(new ListContainerInstancesCommand({ cluster: 'hosts' }));
     expect(listed.containerInstanceArns).not.toContain(victim);
-    await fleet.fastUntil(async () => {
+    await fleet.advanceUntil(async () => {
       const { services = [] } = await fleet.client.send(
         new DescribeServicesCommand({ cluster: 'hosts', services: ['web'] }),
       );

@@ -224,7 +224,7 @@ describe('UpdateService, driven on the simulated clock', () => {
     await fleet.client.send(
       new UpdateServiceCommand({ cluster: 'svc', service: 'web', desiredCount: 3 }),
     );
-    await fleet.fastUntil(async () => {
+    await fleet.advanceUntil(async () => {
       const service = await describe1('web');
       expect(service.runningCount).toBe(3);
       expect(service.events?.[0]?.message).toBe('(service web) has reached a steady state.');
@@ -259,7 +259,7 @@ describe('UpdateService, driven on the simulated clock', () => {
     );
     expect(service?.deployments?.map((d) => d.status)).toEqual(['PRIMARY', 'ACTIVE']);
     expect(service?.taskDefinition).toBe(webV2);
-    await fleet.fastUntil(async () => {
+    await fleet.advanceUntil(async () => {
       const now = await describe1('web');
       expect(now.deployments).toMatchObject([{ taskDefinition: webV2, rolloutState: 'COMPLETED' }]);
       expect(now.runningCount).toBe(3);
@@ -362,7 +362,7 @@ describe('DeleteService', () => {
       ),
     );
     expect(inactive.name).toBe('ServiceNotActiveException');
-    await fleet.fastUntil(async () => {
+    await fleet.advanceUntil(async () => {
       expect((await describe1('web')).status).toBe('INACTIVE');
     });
   });

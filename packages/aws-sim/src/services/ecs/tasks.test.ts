@@ -168,7 +168,7 @@ describe('StartTask and StopTask', () => {
       new RunTaskCommand({ cluster: 'tasks', taskDefinition: small }),
     );
     const taskArn = task?.taskArn ?? '';
-    await fleet.fastUntil(async () => {
+    await fleet.advanceUntil(async () => {
       const { tasks = [] } = await fleet.client.send(
         new DescribeTasksCommand({ cluster: 'tasks', tasks: [taskArn] }),
       );
@@ -182,7 +182,7 @@ describe('StartTask and StopTask', () => {
       }),
     );
     expect(stopped.task).toMatchObject({ desiredStatus: 'STOPPED', stopCode: 'UserInitiated' });
-    await fleet.fastUntil(async () => {
+    await fleet.advanceUntil(async () => {
       const { tasks = [] } = await fleet.client.send(
         new DescribeTasksCommand({ cluster: 'tasks', tasks: [taskArn] }),
       );

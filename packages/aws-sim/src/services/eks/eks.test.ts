@@ -1,5 +1,16 @@
+// EKS with the real SDK over HTTP, one outside check with the AWS CLI v2, and the wire's error
+// shapes.
+import {
+  DescribeClusterCommand,
+  DescribeNodegroupCommand,
+  EKSClient,
+  EKSServiceException,
+  ListClustersCommand,
+  ListNodegroupsCommand,
+  paginateListClusters,
+} from '@aws-sdk/client-eks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsCli, awsJson, cliErrorCode, hasAwsCliV2, rawGet } from '../../testing/aws-cli.js';
+import { awsJson, hasAwsCliV2, rawGet } from '../../testing/aws-cli.js';
 import { Random } from '../../engine/random.js';
 import { createSimulator, type Simulator } from '../../simulator.js';
 import { createEksCluster } from './clusters.js';
@@ -9,8 +20,17 @@ const ACCOUNT = '000000000000';
 const PAGED_REGION = 'eu-west-1';
 
 let simulator: Simulator;
-const eks = (args: string[], region?: string) =>
-  awsJson(simulator.endpoint, ['eks', ...args], region);
+const clients: EKSClient[] = [];
+const eks = (region = 'us-east-1') => {
+  const client = new EKSClient({
+    region,
+    endpoint: simulator.endpoint,
+    credentials: { accessKeyId: 'AKIDSIMTEST', secretAccessKey: 'not-checked' },
+    maxAttempts: 1,
+  });
+  clients.push(client);
+  return client;
+};
 
 beforeAll(async () => {
   simulator = createSimulator({ port: 0, scenario: 'demo', throttling: 'off' });
@@ -33,88 +53,103 @@ beforeAll(async () => {
     );
   }
 });
-afterAll(() => simulator.stop());
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await simulator.stop();
+});
 
-describe.skipIf(!hasAwsCliV2())('EKS (AWS CLI v2)', () => {
-  it(
-    "lists and describes the demo's cluster and node group",
-    async () => {
-      expect(await eks(['list-clusters'])).toEqual({ clusters: ['platform-eks'] });
-      const { cluster } = (await eks(['describe-cluster', '--name', 'platform-eks'])) as {
-        cluster: Record<string, unknown> & { createdAt: string };
-      };
-      expect(cluster).toMatchObject({
-        name: 'platform-eks',
-        arn: `arn:aws:eks:us-east-1:${ACCOUNT}:cluster/platform-eks`,
-        version: '1.31',
-        status: 'ACTIVE',
-        platformVersion: expect.stringMatching(/^eks\.\d+$/) as string,
-        endpoint: expect.stringMatching(
-          /^https:\/\/[0-9A-F]{32}\.gr7\.us-east-1\.eks\.amazonaws\.com$/,
-        ) as string,
-        roleArn: `arn:aws:iam::${ACCOUNT}:role/platform-eks-cluster-role`,
-        resourcesVpcConfig: {
-          vpcId: expect.stringMatching(/^vpc-0[0-9a-f]{16}$/) as string,
-          endpointPublicAccess: true,
-        },
-        kubernetesNetworkConfig: { serviceIpv4Cidr: '172.20.0.0/16', ipFamily: 'ipv4' },
-        tags: { team: 'platform', environment: 'production' },
-      });
-      expect((cluster.resourcesVpcConfig as { subnetIds: string[] }).subnetIds).toHaveLength(3);
-      expect(Date.parse(cluster.createdAt)).toBeLessThan(simulator.clock.now());
+describe('EKS (SDK)', () => {
+  it("lists and describes the demo's cluster and node group", async () => {
+    const client = eks();
+    expect((await client.send(new ListClustersCommand({}))).clusters).toEqual(['platform-eks']);
+    const { cluster } = await client.send(new DescribeClusterCommand({ name: 'platform-eks' }));
+    expect(cluster).toMatchObject({
+      name: 'platform-eks',
+      arn: `arn:aws:eks:us-east-1:${ACCOUNT}:cluster/platform-eks`,
+      version: '1.31',
+      status: 'ACTIVE',
+      platformVersion: expect.stringMatching(/^eks\.\d+$/) as string,
+      endpoint: expect.stringMatching(
+        /^https:\/\/[0-9A-F]{32}\.gr7\.us-east-1\.eks\.amazonaws\.com$/,
+      ) as string,
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/platform-eks-cluster-role`,
+      resourcesVpcConfig: {
+        vpcId: expect.stringMatching(/^vpc-0[0-9a-f]{16}$/) as string,
+        endpointPublicAccess: true,
+      },
+      kubernetesNetworkConfig: { serviceIpv4Cidr: '172.20.0.0/16', ipFamily: 'ipv4' },
+      tags: { team: 'platform', environment: 'production' },
+    });
+    expect(cluster?.resourcesVpcConfig?.subnetIds).toHaveLength(3);
+    expect(cluster?.createdAt).toBeInstanceOf(Date);
+    expect(cluster?.createdAt?.getTime()).toBeLessThan(simulator.clock.now());
 
-      expect(await eks(['list-nodegroups', '--cluster-name', 'platform-eks'])).toEqual({
-        nodegroups: ['platform-general'],
-      });
-      const { nodegroup } = await eks([
-        'describe-nodegroup',
-        '--cluster-name',
-        'platform-eks',
-        '--nodegroup-name',
-        'platform-general',
-      ]);
-      expect(nodegroup).toMatchObject({
-        nodegroupName: 'platform-general',
+    expect(
+      (await client.send(new ListNodegroupsCommand({ clusterName: 'platform-eks' }))).nodegroups,
+    ).toEqual(['platform-general']);
+    const { nodegroup } = await client.send(
+      new DescribeNodegroupCommand({
         clusterName: 'platform-eks',
-        version: '1.31',
-        status: 'ACTIVE',
-        capacityType: 'ON_DEMAND',
-        scalingConfig: { minSize: 2, maxSize: 6, desiredSize: 3 },
-        instanceTypes: ['m6i.large'],
-        amiType: 'AL2023_x86_64_STANDARD',
-      });
-      expect((nodegroup as { nodegroupArn: string }).nodegroupArn).toMatch(
-        new RegExp(
-          `^arn:aws:eks:us-east-1:${ACCOUNT}:nodegroup/platform-eks/platform-general/[0-9a-f-]{36}$`,
-        ),
+        nodegroupName: 'platform-general',
+      }),
+    );
+    expect(nodegroup).toMatchObject({
+      nodegroupName: 'platform-general',
+      clusterName: 'platform-eks',
+      version: '1.31',
+      status: 'ACTIVE',
+      capacityType: 'ON_DEMAND',
+      scalingConfig: { minSize: 2, maxSize: 6, desiredSize: 3 },
+      instanceTypes: ['m6i.large'],
+      amiType: 'AL2023_x86_64_STANDARD',
+    });
+    expect(nodegroup?.nodegroupArn).toMatch(
+      new RegExp(
+        `^arn:aws:eks:us-east-1:${ACCOUNT}:nodegroup/platform-eks/platform-general/[0-9a-f-]{36}$`,
+      ),
+    );
+  });
+
+  it('answers unknown clusters with ResourceNotFoundException', async () => {
+    const error: unknown = await eks()
+      .send(new DescribeClusterCommand({ name: 'ghost' }))
+      .then(
+        () => undefined,
+        (e: unknown) => e,
       );
-    },
-    SLOW,
-  );
+    expect(error).toBeInstanceOf(EKSServiceException);
+    expect((error as EKSServiceException).name).toBe('ResourceNotFoundException');
+    expect((error as EKSServiceException).message).toContain('No cluster found for name: ghost.');
+  });
 
-  it(
-    'answers unknown clusters with ResourceNotFoundException',
-    async () => {
-      const missing = await awsCli(simulator.endpoint, [
-        'eks',
-        'describe-cluster',
-        '--name',
-        'ghost',
-      ]);
-      expect(cliErrorCode(missing)).toBe('ResourceNotFoundException');
-      expect(missing.stderr).toContain('No cluster found for name: ghost.');
-    },
-    SLOW,
-  );
+  it('pages ListClusters to the end and starts empty in an unused region', async () => {
+    const pages: string[][] = [];
+    for await (const page of paginateListClusters({ client: eks(PAGED_REGION), pageSize: 40 }, {}))
+      pages.push(page.clusters ?? []);
+    expect(pages.map((page) => page.length)).toEqual([40, 40, 40, 30]);
+    const names = pages.flat();
+    expect(names).toHaveLength(150);
+    expect(names).toEqual([...names].sort());
+    expect((await eks('ap-south-1').send(new ListClustersCommand({}))).clusters).toEqual([]);
+  });
+});
 
+// The outside check: botocore (a client we did not write) parses what the simulator sends.
+describe.skipIf(!hasAwsCliV2())('EKS with the AWS CLI v2', () => {
   it(
-    'pages ListClusters to the end and starts empty in an unused region',
+    'list-clusters, following nextToken to the end',
     async () => {
-      const all = await eks(['list-clusters', '--page-size', '40'], PAGED_REGION);
+      expect(await awsJson(simulator.endpoint, ['eks', 'list-clusters'])).toEqual({
+        clusters: ['platform-eks'],
+      });
+      const all = await awsJson(
+        simulator.endpoint,
+        ['eks', 'list-clusters', '--page-size', '40'],
+        PAGED_REGION,
+      );
       const names = all.clusters as string[];
       expect(names).toHaveLength(150);
       expect(names).toEqual([...names].sort());
-      expect(await eks(['list-clusters'], 'ap-south-1')).toEqual({ clusters: [] });
     },
     SLOW,
   );
