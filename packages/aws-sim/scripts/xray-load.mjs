@@ -149,9 +149,15 @@ await new Promise((resolve) => {
 });
 clearInterval(probe);
 const sendSeconds = (performance.now() - started) / 1000;
-// Let the daemon drain what the kernel still holds.
-await new Promise((resolve) => setTimeout(resolve, 2000));
-const result = await stats();
+// Let the daemon drain what the kernel still holds: until its counters stop moving (5 s at most).
+let result = await stats();
+for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const next = await stats();
+  const settled = JSON.stringify(next) === JSON.stringify(result);
+  result = next;
+  if (settled) break;
+}
 const after = memory();
 socket.close();
 child.kill('SIGTERM');
