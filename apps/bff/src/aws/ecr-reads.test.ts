@@ -11,19 +11,14 @@ import {
 } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsLayer } from './aws-layer.js';
+import { mockedAwsLayer } from '../testing/mocked-aws.js';
 
 const ecrMock = mockClient(ECRClient);
 const digest = (n: number) => `sha256:${n.toString(16).padStart(64, '0')}`;
 const awsError = (name: string, message = name) => Object.assign(new Error(message), { name });
 
 function reads(ttlMs = 0) {
-  return createAwsLayer({
-    endpoint: 'http://127.0.0.1:1',
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    budgetShare: 1,
-    ttlMs,
-  }).ecr;
+  return mockedAwsLayer(ttlMs).ecr;
 }
 
 beforeEach(() => ecrMock.reset());

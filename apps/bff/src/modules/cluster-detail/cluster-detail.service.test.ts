@@ -8,20 +8,15 @@ import {
 import { ClusterDetail } from '@deckhand/shared';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsLayer } from '../../aws/aws-layer.js';
 import { clusterArn, sdkContainerInstance } from '../../testing/ecs-sdk-fixtures.js';
 import { toClusterDetail } from './cluster-detail.mapper.js';
 import { createClusterDetailService } from './cluster-detail.service.js';
+import { mockedAwsLayer } from '../../testing/mocked-aws.js';
 
 const ecsMock = mockClient(ECSClient);
 
 function reads(ttlMs = 0) {
-  return createAwsLayer({
-    endpoint: 'http://127.0.0.1:1',
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    budgetShare: 1,
-    ttlMs,
-  }).ecs;
+  return mockedAwsLayer(ttlMs).ecs;
 }
 
 const fargateCluster = {

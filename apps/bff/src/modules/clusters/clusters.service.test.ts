@@ -7,19 +7,14 @@ import {
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsLayer } from '../../aws/aws-layer.js';
 import { createClustersService } from './clusters.service.js';
+import { mockedAwsLayer } from '../../testing/mocked-aws.js';
 
 const ecsMock = mockClient(ECSClient);
 const arn = (name: string) => `arn:aws:ecs:us-east-1:000000000000:cluster/${name}`;
 
 function reads(ttlMs = 0) {
-  return createAwsLayer({
-    endpoint: 'http://127.0.0.1:1',
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    budgetShare: 1,
-    ttlMs,
-  }).ecs;
+  return mockedAwsLayer(ttlMs).ecs;
 }
 
 const throttling = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });

@@ -7,7 +7,6 @@ import {
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsLayer } from '../../aws/aws-layer.js';
 import {
   instanceArn,
   sdkBridgeTask,
@@ -15,16 +14,12 @@ import {
   taskArn,
 } from '../../testing/ecs-sdk-fixtures.js';
 import { createContainerInstancesService } from './container-instances.service.js';
+import { mockedAwsLayer } from '../../testing/mocked-aws.js';
 
 const ecsMock = mockClient(ECSClient);
 
 function reads(ttlMs = 0) {
-  return createAwsLayer({
-    endpoint: 'http://127.0.0.1:1',
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    budgetShare: 1,
-    ttlMs,
-  }).ecs;
+  return mockedAwsLayer(ttlMs).ecs;
 }
 
 const A = instanceArn('prod-ec2', 'aaaa');

@@ -7,21 +7,13 @@ import {
 } from '@aws-sdk/client-eks';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsLayer } from '../../aws/aws-layer.js';
 import { createEksService } from './eks.service.js';
+import { mockedAwsLayer, awsError } from '../../testing/mocked-aws.js';
 
 const eksMock = mockClient(EKSClient);
-const awsError = (name: string) => Object.assign(new Error(name), { name });
 
 function service(ttlMs = 0) {
-  return createEksService(
-    createAwsLayer({
-      endpoint: 'http://127.0.0.1:1',
-      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-      budgetShare: 1,
-      ttlMs,
-    }).eks,
-  );
+  return createEksService(mockedAwsLayer(ttlMs).eks);
 }
 
 function describesClusters() {

@@ -12,7 +12,6 @@ import {
 import { PortMapResponse } from '@deckhand/shared';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsLayer } from '../../aws/aws-layer.js';
 import {
   instanceArn,
   sdkBridgeTask,
@@ -25,16 +24,12 @@ import {
   TG_WEB,
 } from '../../testing/ecs-sdk-fixtures.js';
 import { createPortMapService } from './port-map.service.js';
+import { mockedAwsLayer } from '../../testing/mocked-aws.js';
 
 const ecsMock = mockClient(ECSClient);
 
 function reads(ttlMs = 0) {
-  return createAwsLayer({
-    endpoint: 'http://127.0.0.1:1',
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    budgetShare: 1,
-    ttlMs,
-  }).ecs;
+  return mockedAwsLayer(ttlMs).ecs;
 }
 
 const A = instanceArn('prod-ec2', 'aaaa');
@@ -173,12 +168,7 @@ describe('port map service', () => {
 
   it('shares the cached reads with the other routes', async () => {
     demoCluster();
-    const layer = createAwsLayer({
-      endpoint: 'http://127.0.0.1:1',
-      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-      budgetShare: 1,
-      ttlMs: 5_000,
-    });
+    const layer = mockedAwsLayer(5_000);
     await layer.ecs.tasks('us-east-1', 'prod-ec2', 'RUNNING');
     await createPortMapService(layer.ecs).getPortMap('us-east-1', 'prod-ec2');
     expect(ecsMock.commandCalls(ListTasksCommand)).toHaveLength(1);

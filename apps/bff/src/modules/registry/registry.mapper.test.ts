@@ -272,12 +272,12 @@ describe('toScanFindings', () => {
   it('maps an enhanced finding with almost nothing, untriaged', () => {
     expect(
       toEnhancedFinding({
-        title: 'GHSA-xxxx - lodash',
+        title: 'GHSA-35jh-r3h4-6jhm - lodash',
         severity: 'UNTRIAGED',
         packageVulnerabilityDetails: { referenceUrls: ['https://github.com/advisories/GHSA-x'] },
       }),
     ).toEqual({
-      name: 'GHSA-xxxx - lodash',
+      name: 'GHSA-35jh-r3h4-6jhm - lodash',
       severity: 'UNDEFINED',
       uri: 'https://github.com/advisories/GHSA-x',
     });

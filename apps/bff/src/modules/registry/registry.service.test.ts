@@ -18,8 +18,8 @@ import {
 import { ImagesResponse } from '@deckhand/shared';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsLayer } from '../../aws/aws-layer.js';
 import { createRegistryService } from './registry.service.js';
+import { mockedAwsLayer, awsError } from '../../testing/mocked-aws.js';
 
 const ecrMock = mockClient(ECRClient);
 const ecsMock = mockClient(ECSClient);
@@ -28,15 +28,9 @@ const ACCOUNT = '123456789012';
 const URI = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/web`;
 const OLD = `sha256:${'1'.repeat(64)}`;
 const NEW = `sha256:${'2'.repeat(64)}`;
-const awsError = (name: string) => Object.assign(new Error(name), { name });
 
 function service(ttlMs = 0) {
-  const layer = createAwsLayer({
-    endpoint: 'http://127.0.0.1:1',
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    budgetShare: 1,
-    ttlMs,
-  });
+  const layer = mockedAwsLayer(ttlMs);
   return createRegistryService({ ecr: layer.ecr, ecs: layer.ecs });
 }
 

@@ -6,22 +6,16 @@ import {
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsLayer } from '../../aws/aws-layer.js';
 import { sdkService, serviceArn } from '../../testing/ecs-sdk-fixtures.js';
 import { createServicesService } from './services.service.js';
+import { mockedAwsLayer, awsError } from '../../testing/mocked-aws.js';
 
 const ecsMock = mockClient(ECSClient);
 
 function reads(ttlMs = 0) {
-  return createAwsLayer({
-    endpoint: 'http://127.0.0.1:1',
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    budgetShare: 1,
-    ttlMs,
-  }).ecs;
+  return mockedAwsLayer(ttlMs).ecs;
 }
 
-const awsError = (name: string, message: string) => Object.assign(new Error(message), { name });
 const names = Array.from({ length: 25 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
 const arns = names.map((name) => serviceArn('prod-ec2', name));
 

@@ -8,19 +8,14 @@ import {
 import { TaskDefinitionResponse } from '@deckhand/shared';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsLayer } from '../../aws/aws-layer.js';
 import { sdkTaskDefinition, taskDefinitionArn } from '../../testing/ecs-sdk-fixtures.js';
 import { createTaskDefinitionsService, DESCRIBED_REVISIONS } from './task-definitions.service.js';
+import { mockedAwsLayer } from '../../testing/mocked-aws.js';
 
 const ecsMock = mockClient(ECSClient);
 
 function reads(ttlMs = 0) {
-  return createAwsLayer({
-    endpoint: 'http://127.0.0.1:1',
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    budgetShare: 1,
-    ttlMs,
-  }).ecs;
+  return mockedAwsLayer(ttlMs).ecs;
 }
 
 const unknownRevision = () =>

@@ -9,7 +9,6 @@ import {
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsLayer } from '../../aws/aws-layer.js';
 import {
   instanceArn,
   sdkBridgeTask,
@@ -19,19 +18,14 @@ import {
   taskArn,
 } from '../../testing/ecs-sdk-fixtures.js';
 import { createTasksService } from './tasks.service.js';
+import { mockedAwsLayer, awsError } from '../../testing/mocked-aws.js';
 
 const ecsMock = mockClient(ECSClient);
 
 function reads(ttlMs = 0) {
-  return createAwsLayer({
-    endpoint: 'http://127.0.0.1:1',
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    budgetShare: 1,
-    ttlMs,
-  }).ecs;
+  return mockedAwsLayer(ttlMs).ecs;
 }
 
-const awsError = (name: string, message: string) => Object.assign(new Error(message), { name });
 const ids = Array.from({ length: 250 }, (_, i) => i.toString(16).padStart(32, '0'));
 const arns = ids.map((id) => taskArn('prod-ec2', id));
 

@@ -7,19 +7,14 @@ import {
 import { checkoutTraceStrings, FIXTURE_TRACE_ID } from '@deckhand/shared/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsLayer } from '../../aws/aws-layer.js';
 import { createTracesService } from './traces.service.js';
+import { mockedAwsLayer, awsError } from '../../testing/mocked-aws.js';
 
 const xrayMock = mockClient(XRayClient);
 const REGION = 'us-east-1';
 
 function service(ttlMs = 0) {
-  const layer = createAwsLayer({
-    endpoint: 'http://127.0.0.1:1',
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    budgetShare: 1,
-    ttlMs,
-  });
+  const layer = mockedAwsLayer(ttlMs);
   return { traces: createTracesService(layer.xray), reads: layer.xray };
 }
 
@@ -29,7 +24,6 @@ const window = {
   end: new Date('2026-11-26T12:00:00Z'),
   relative: false,
 };
-const awsError = (name: string, message: string) => Object.assign(new Error(message), { name });
 
 beforeEach(() => xrayMock.reset());
 afterEach(() => xrayMock.reset());
