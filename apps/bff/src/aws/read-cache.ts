@@ -104,8 +104,13 @@ export class ReadCache {
     return this.entries.size;
   }
 
+  private lastSweep = Number.NEGATIVE_INFINITY;
+
+  /** Drops idle entries; at most once per tenth of the idle limit, so a read is not a full scan. */
   private sweep(now: number): void {
     const maxIdle = this.options.maxIdleMs ?? 10 * 60_000;
+    if (now - this.lastSweep < maxIdle / 10) return;
+    this.lastSweep = now;
     for (const [key, entry] of this.entries) {
       if (!entry.inFlight && now - entry.lastReadAt > maxIdle) this.entries.delete(key);
     }
