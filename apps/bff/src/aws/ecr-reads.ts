@@ -18,7 +18,7 @@ import { NotFoundError } from '../http/errors.js';
 import { chunk, collectPages, mapLimit } from './batch.js';
 import type { AwsClients } from './clients.js';
 import { toHttpError } from './errors.js';
-import type { CachedValue, ReadCache } from './read-cache.js';
+import { cachedRead, type CachedValue, type ReadCache } from './read-cache.js';
 
 /** API maxima (REFERENCE.md §2); every default is smaller (100), so always ask for these. */
 export const ECR_LIMITS = {
@@ -222,12 +222,6 @@ export class EcrReads {
   }
 
   private cached<T>(key: string, what: string, load: () => Promise<T>): Promise<CachedValue<T>> {
-    return this.cache.get(key, async () => {
-      try {
-        return await load();
-      } catch (error) {
-        throw toHttpError(error, what);
-      }
-    });
+    return cachedRead(this.cache, key, what, load);
   }
 }

@@ -23,7 +23,7 @@ import { chunk, collectPages, mapLimit } from './batch.js';
 import type { AwsClients } from './clients.js';
 import { NotFoundError } from '../http/errors.js';
 import { isTransientAwsError, toHttpError } from './errors.js';
-import { ReadCache, type CachedValue } from './read-cache.js';
+import { cachedRead, ReadCache, type CachedValue } from './read-cache.js';
 
 /** API maxima (REFERENCE.md §1). */
 export const ECS_LIMITS = {
@@ -142,26 +142,9 @@ export class EcsReads {
     desiredStatus: DesiredStatus,
   ): Promise<CachedValue<Task[]>> {
     const key = `${region}:ecs:tasks:${cluster}:${desiredStatus}`;
-    return this.cached(key, `Listing tasks of ${cluster}`, async () => {
-      const ecs = this.clients.ecs(region);
-      const arns = await collectPages(async (nextToken) => {
-        const page = await ecs.send(
-          new ListTasksCommand({
-            cluster,
-            desiredStatus,
-            maxResults: ECS_LIMITS.listPage,
-            nextToken,
-          }),
-        );
-        return { items: page.taskArns, nextToken: page.nextToken };
-      });
-      return this.describeInBatches(arns, ECS_LIMITS.describeTasks, async (batch) => {
-        const page = await ecs.send(
-          new DescribeTasksCommand({ cluster, tasks: batch, include: ['TAGS'] }),
-        );
-        return page.tasks ?? [];
-      });
-    });
+    return this.cached(key, `Listing tasks of ${cluster}`, () =>
+      this.listAndDescribeTasks(region, cluster, desiredStatus),
+    );
   }
 
   /** A task definition revision never changes once registered (only its status), so it is cached the longest. */
@@ -245,26 +228,36 @@ export class EcsReads {
     desiredStatus: DesiredStatus,
   ): Promise<CachedValue<Task[]>> {
     const key = `${region}:ecs:tasks:${cluster}:${desiredStatus}:service:${service}`;
-    return this.cached(key, `Listing tasks of service ${service}`, async () => {
-      const ecs = this.clients.ecs(region);
-      const arns = await collectPages(async (nextToken) => {
-        const page = await ecs.send(
-          new ListTasksCommand({
-            cluster,
-            serviceName: service,
-            desiredStatus,
-            maxResults: ECS_LIMITS.listPage,
-            nextToken,
-          }),
-        );
-        return { items: page.taskArns, nextToken: page.nextToken };
-      });
-      return this.describeInBatches(arns, ECS_LIMITS.describeTasks, async (batch) => {
-        const page = await ecs.send(
-          new DescribeTasksCommand({ cluster, tasks: batch, include: ['TAGS'] }),
-        );
-        return page.tasks ?? [];
-      });
+    return this.cached(key, `Listing tasks of service ${service}`, () =>
+      this.listAndDescribeTasks(region, cluster, desiredStatus, service),
+    );
+  }
+
+  /** ListTasks to the end, then DescribeTasks in batches of 100. */
+  private async listAndDescribeTasks(
+    region: string,
+    cluster: string,
+    desiredStatus: DesiredStatus,
+    serviceName?: string,
+  ): Promise<Task[]> {
+    const ecs = this.clients.ecs(region);
+    const arns = await collectPages(async (nextToken) => {
+      const page = await ecs.send(
+        new ListTasksCommand({
+          cluster,
+          ...(serviceName ? { serviceName } : {}),
+          desiredStatus,
+          maxResults: ECS_LIMITS.listPage,
+          nextToken,
+        }),
+      );
+      return { items: page.taskArns, nextToken: page.nextToken };
+    });
+    return this.describeInBatches(arns, ECS_LIMITS.describeTasks, async (batch) => {
+      const page = await ecs.send(
+        new DescribeTasksCommand({ cluster, tasks: batch, include: ['TAGS'] }),
+      );
+      return page.tasks ?? [];
     });
   }
 
@@ -362,12 +355,6 @@ export class EcsReads {
   }
 
   private cached<T>(key: string, what: string, load: () => Promise<T>): Promise<CachedValue<T>> {
-    return this.cache.get(key, async () => {
-      try {
-        return await load();
-      } catch (error) {
-        throw toHttpError(error, what);
-      }
-    });
+    return cachedRead(this.cache, key, what, load);
   }
 }

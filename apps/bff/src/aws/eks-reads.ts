@@ -8,8 +8,7 @@ import {
 } from '@aws-sdk/client-eks';
 import { collectPages, mapLimit } from './batch.js';
 import type { AwsClients } from './clients.js';
-import { toHttpError } from './errors.js';
-import type { CachedValue, ReadCache } from './read-cache.js';
+import { cachedRead, type CachedValue, type ReadCache } from './read-cache.js';
 
 /** ListClusters and ListNodegroups take at most 100 per page (default 100); Describe* take one. */
 export const EKS_LIMITS = { listPage: 100 } as const;
@@ -38,20 +37,16 @@ export class EksReads {
   ) {}
 
   clusters(region: string): Promise<CachedValue<EksClusterRead[]>> {
-    return this.cache.get(`${region}:eks:clusters`, async () => {
-      try {
-        const eks = this.clients.eks(region);
-        const names = await collectPages(async (nextToken) => {
-          const page = await eks.send(
-            new ListClustersCommand({ maxResults: EKS_LIMITS.listPage, nextToken }),
-          );
-          return { items: page.clusters, nextToken: page.nextToken };
-        });
-        const reads = await mapLimit(names, CONCURRENCY, (name) => this.readCluster(region, name));
-        return reads.filter((read) => read !== undefined);
-      } catch (error) {
-        throw toHttpError(error, 'Listing EKS clusters');
-      }
+    return cachedRead(this.cache, `${region}:eks:clusters`, 'Listing EKS clusters', async () => {
+      const eks = this.clients.eks(region);
+      const names = await collectPages(async (nextToken) => {
+        const page = await eks.send(
+          new ListClustersCommand({ maxResults: EKS_LIMITS.listPage, nextToken }),
+        );
+        return { items: page.clusters, nextToken: page.nextToken };
+      });
+      const reads = await mapLimit(names, CONCURRENCY, (name) => this.readCluster(region, name));
+      return reads.filter((read) => read !== undefined);
     });
   }
 

@@ -1,4 +1,5 @@
 import { loadSignal, requestSignal, untilAborted } from './abort-scope.js';
+import { toHttpError } from './errors.js';
 
 /**
  * A short-TTL cache with single-flight coalescing and stale-while-error, per key.
@@ -115,4 +116,20 @@ export class ReadCache {
       if (!entry.inFlight && now - entry.lastReadAt > maxIdle) this.entries.delete(key);
     }
   }
+}
+
+/** A cached read whose AWS failures become the BFF's named errors, saying what was being read. */
+export function cachedRead<T>(
+  cache: ReadCache,
+  key: string,
+  what: string,
+  load: () => Promise<T>,
+): Promise<CachedValue<T>> {
+  return cache.get(key, async () => {
+    try {
+      return await load();
+    } catch (error) {
+      throw toHttpError(error, what);
+    }
+  });
 }

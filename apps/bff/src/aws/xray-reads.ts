@@ -8,8 +8,7 @@ import {
 } from '@aws-sdk/client-xray';
 import { chunk, collectPages, mapLimit } from './batch.js';
 import type { AwsClients } from './clients.js';
-import { toHttpError } from './errors.js';
-import type { CachedValue, ReadCache } from './read-cache.js';
+import { cachedRead, type CachedValue, type ReadCache } from './read-cache.js';
 
 /** API maxima (REFERENCE.md §2). */
 export const XRAY_LIMITS = {
@@ -155,12 +154,6 @@ export class XrayReads {
   }
 
   private cached<T>(key: string, what: string, load: () => Promise<T>): Promise<CachedValue<T>> {
-    return this.cache.get(key, async () => {
-      try {
-        return await load();
-      } catch (error) {
-        throw toHttpError(error, what);
-      }
-    });
+    return cachedRead(this.cache, key, what, load);
   }
 }
