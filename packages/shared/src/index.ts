@@ -27,3 +27,6 @@ export * from './xray/critical-path.js';
 export * from './xray/trace-health.js';
 export * from './xray/ecs-link.js';
 export * from './xray/trace.js';
+export * from './events/live-events.js';
+export * from './ecs/stop-diagnosis.js';
+export * from './schemas/actions.js';

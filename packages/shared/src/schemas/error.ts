@@ -9,6 +9,7 @@ export const ErrorCode = z.enum([
   'conflict',
   'payload_too_large',
   'lint_failed',
+  'confirmation_required',
   'throttled',
   'unavailable',
   'upstream_timeout',
