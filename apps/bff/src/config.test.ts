@@ -21,7 +21,29 @@ describe('loadConfig', () => {
       readOnly: false,
       authToken: undefined,
       dataDir: './.deckhand',
+      historyRetentionDays: 14,
+      poll: { watchedMs: 5_000, backgroundMs: 30_000 },
     });
+  });
+
+  it('reads the poll intervals in seconds, and background polling can be off', () => {
+    const config = loadConfig({
+      DECKHAND_POLL_INTERVAL: '0.5',
+      DECKHAND_BACKGROUND_POLL_INTERVAL: 'off',
+      DECKHAND_HISTORY_RETENTION_DAYS: '30',
+    });
+    expect(config.poll).toEqual({ watchedMs: 500, backgroundMs: undefined });
+    expect(config.historyRetentionDays).toBe(30);
+    expect(loadConfig({ DECKHAND_BACKGROUND_POLL_INTERVAL: '120' }).poll.backgroundMs).toBe(
+      120_000,
+    );
+    expect(() => loadConfig({ DECKHAND_BACKGROUND_POLL_INTERVAL: 'sometimes' })).toThrow(
+      /DECKHAND_BACKGROUND_POLL_INTERVAL/,
+    );
+    expect(() => loadConfig({ DECKHAND_POLL_INTERVAL: '0' })).toThrow(/DECKHAND_POLL_INTERVAL/);
+    expect(() => loadConfig({ DECKHAND_HISTORY_RETENTION_DAYS: '0' })).toThrow(
+      /DECKHAND_HISTORY_RETENTION_DAYS/,
+    );
   });
 
   it('parses every variable', () => {

@@ -48,6 +48,13 @@ const EnvSchema = z.object({
   DECKHAND_READ_ONLY: flag,
   DECKHAND_AUTH_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   DECKHAND_DATA_DIR: z.string().min(1).default('./.deckhand'),
+  DECKHAND_HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  // Seconds between polls of a watched cluster (halved, down to 1 s, while it deploys).
+  DECKHAND_POLL_INTERVAL: z.coerce.number().min(0.2).max(300).default(5),
+  // Seconds between polls of a cluster nobody watches, which keep the history whole; `off` stops them.
+  DECKHAND_BACKGROUND_POLL_INTERVAL: z
+    .union([z.literal('off'), z.coerce.number().min(1).max(86_400)])
+    .default(30),
   DECKHAND_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
@@ -76,6 +83,14 @@ export interface Config {
   readOnly: boolean;
   authToken: string | undefined;
   dataDir: string;
+  /** Days of service events, stopped tasks and deployments kept in the history. */
+  historyRetentionDays: number;
+  poll: {
+    /** Milliseconds between polls of a cluster someone watches. */
+    watchedMs: number;
+    /** Milliseconds between background polls; undefined when they are off. */
+    backgroundMs: number | undefined;
+  };
   logLevel: string;
   /** `AWS_ENDPOINT_URL`, which the SDK honours by itself; kept to show it in logs. */
   awsEndpointUrl: string | undefined;
@@ -141,6 +156,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readOnly: e.DECKHAND_READ_ONLY,
     authToken: e.DECKHAND_AUTH_TOKEN,
     dataDir: e.DECKHAND_DATA_DIR,
+    historyRetentionDays: e.DECKHAND_HISTORY_RETENTION_DAYS,
+    poll: {
+      watchedMs: Math.round(e.DECKHAND_POLL_INTERVAL * 1000),
+      backgroundMs:
+        e.DECKHAND_BACKGROUND_POLL_INTERVAL === 'off'
+          ? undefined
+          : Math.round(e.DECKHAND_BACKGROUND_POLL_INTERVAL * 1000),
+    },
     logLevel: e.DECKHAND_LOG_LEVEL,
     awsEndpointUrl: e.AWS_ENDPOINT_URL,
   };

@@ -4,7 +4,7 @@ import type { Deployment, ServiceEvent, Task, TaskStopDiagnosis } from '@deckhan
  * What Deckhand keeps beyond AWS's own limits (DESIGN.md, `DECKHAND_DATA_DIR`): service events
  * past the 100 DescribeServices returns, stopped tasks past the hour ListTasks lists them, the
  * deployments the pollers saw, the audit log of every mutation, and idempotency keys.
- * Implemented on SQLite through Kysely (`sqlite-stores.ts`); the interfaces keep the pollers
+ * Implemented on SQLite through Kysely (`stores.ts`); the interfaces keep the pollers
  * and routes independent of the database.
  */
 
