@@ -8,6 +8,8 @@ import { httpLogger } from './http/logging.js';
 import { createRegionResolver } from './http/region.js';
 import { mutationGuard, securityHeaders } from './http/security.js';
 import { spaRouter } from './http/static.js';
+import { createActionsRouter } from './modules/actions/actions.router.js';
+import type { ActionsService } from './modules/actions/actions.service.js';
 import { createClustersRouter } from './modules/clusters/clusters.router.js';
 import type { ClustersService } from './modules/clusters/clusters.service.js';
 import { createEcsRouter, type EcsServices } from './modules/ecs-routes.js';
@@ -30,6 +32,8 @@ export interface AppDeps {
   registry: RegistryService;
   eks: EksService;
   traces: TracesService;
+  /** The mutation routes (scale, deploy, stop, drain, register); omitted, they answer 404. */
+  actions?: ActionsService;
   /** Set when DECKHAND_AUTH_TOKEN is: every API route then needs a session or the token. */
   sessions?: SessionStore;
   /** Readiness: whether AWS (or the simulator) answers; `/readyz` is 503 while it does not. */
@@ -61,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(createRegistryRouter({ registry: deps.registry, region }));
   api.use(createEksRouter({ eks: deps.eks, region }));
   api.use(createTracesRouter({ traces: deps.traces, region }));
+  if (deps.actions) api.use(createActionsRouter({ actions: deps.actions, region }));
   api.use(apiNotFound);
 
   // Liveness and readiness for process managers and load balancers, outside the API (no auth, no logs).

@@ -345,6 +345,14 @@ export class EcsReads {
     this.cache.invalidate(`${region}:ecs:clusters`);
   }
 
+  /**
+   * Drops the task definition lists after a registration (and bare-family lookups, which now
+   * resolve to the new revision). Registered revisions are immutable, so their long cache stays.
+   */
+  invalidateTaskDefinitions(region: string): void {
+    this.cache.invalidate(`${region}:ecs:taskdef`);
+  }
+
   private async describeInBatches<T>(
     arns: string[],
     size: number,

@@ -109,10 +109,31 @@ export function sessionRouter(store: SessionStore | undefined): Router {
   return router;
 }
 
+/**
+ * Who made a request, for the audit log: `bearer`, `session:<first 8 hex of the session id's
+ * SHA-256>` (identifies a session without revealing it), or `local` when no token is configured.
+ * requireAuth records it once a credential was accepted.
+ */
+export function requestActor(res: Response): string {
+  const actor: unknown = res.locals.deckhandActor;
+  return typeof actor === 'string' ? actor : 'local';
+}
+
+function actorOf(req: Request): string {
+  if (req.headers.authorization?.startsWith('Bearer ')) return 'bearer';
+  const session = cookieValue(req, SESSION_COOKIE) ?? '';
+  return `session:${digest(session).toString('hex').slice(0, 8)}`;
+}
+
 /** Every API route but `/session` needs a valid session or bearer token. */
 export function requireAuth(store: SessionStore | undefined): RequestHandler {
-  return (req, _res, next) => {
-    if (!store || req.path === '/session' || store.authenticated(req)) {
+  return (req, res, next) => {
+    if (!store || req.path === '/session') {
+      next();
+      return;
+    }
+    if (store.authenticated(req)) {
+      res.locals.deckhandActor = actorOf(req);
       next();
       return;
     }

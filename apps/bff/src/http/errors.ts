@@ -69,3 +69,11 @@ export class UpstreamTimeoutError extends HttpError {
     super(504, 'upstream_timeout', message);
   }
 }
+
+/** A destructive action without `confirm` repeating its target's name (shared `requiredConfirmation`). */
+export class ConfirmationRequiredError extends HttpError {
+  override name = 'ConfirmationRequiredError';
+  constructor(message: string) {
+    super(400, 'confirmation_required', message);
+  }
+}
