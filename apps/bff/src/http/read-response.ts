@@ -27,6 +27,8 @@ export function sendRead<S extends z.ZodType>(res: Response, schema: S, body: z.
 /** A read answer not yet built: the cache entries it comes from, and how to build it from them. */
 export interface ReadView<T> {
   parts: CachedValue<unknown>[];
+  /** What else the answer depends on (e.g. the history's latest write): part of the memo key. */
+  stamp?: string | undefined;
   build: () => T;
 }
 
@@ -73,7 +75,9 @@ export function sendReadView<S extends z.ZodType>(
   const serialise = () => JSON.stringify(schema.parse(view.build()));
   // A view with no cache entries behind it has nothing to key a memo on.
   const json =
-    view.parts.length > 0 ? memo.json(key, view.parts, serialise) : Buffer.from(serialise());
+    view.parts.length > 0
+      ? memo.json(`${key}|${view.stamp ?? ''}`, view.parts, serialise)
+      : Buffer.from(serialise());
   if (freshness.stale) {
     res.setHeader('x-deckhand-stale', 'true');
     res.setHeader('x-deckhand-as-of', freshness.asOf);

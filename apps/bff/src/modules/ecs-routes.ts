@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { EcsReads } from '../aws/ecs-reads.js';
 import type { RegionResolver } from '../http/region.js';
+import type { HistoryStore } from '../store/types.js';
 import { createClusterDetailRouter } from './cluster-detail/cluster-detail.router.js';
 import {
   createClusterDetailService,
@@ -33,12 +34,13 @@ export interface EcsServices {
   taskDefinitions: TaskDefinitionsService;
 }
 
-export function createEcsServices(reads: EcsReads): EcsServices {
+/** `history`: the SQLite history merged into service events and stopped tasks, when there is one. */
+export function createEcsServices(reads: EcsReads, history?: HistoryStore): EcsServices {
   return {
     clusterDetail: createClusterDetailService(reads),
     containerInstances: createContainerInstancesService(reads),
-    services: createServicesService(reads),
-    tasks: createTasksService(reads),
+    services: createServicesService(reads, history),
+    tasks: createTasksService(reads, history),
     portMap: createPortMapService(reads),
     taskDefinitions: createTaskDefinitionsService(reads),
   };

@@ -3,12 +3,17 @@ import type { TasksQuery, TasksResponse } from '@deckhand/shared';
 import type { CachedValue } from '../../aws/read-cache.js';
 import type { EcsReads } from '../../aws/ecs-reads.js';
 import { freshnessOf, type ReadView } from '../../http/read-response.js';
+import type { HistoryStore } from '../../store/types.js';
 import { nameOf } from '../ecs-mapping.js';
+import { MAX_KEPT_STOPPED_TASKS, mergeStoppedTasks } from '../history-merge.js';
 import { lookUpTaskDefinitions } from '../task-definition-lookup.js';
 import { needsDefinitionForPorts, toTask } from './tasks.mapper.js';
 
 export interface TasksService {
-  /** A cluster's tasks with one desired status, optionally of one service, newest first. */
+  /**
+   * A cluster's tasks with one desired status, optionally of one service, newest first. STOPPED
+   * lists add the stopped tasks the history kept after AWS stopped listing them (~1 hour).
+   */
   listTasks(region: string, cluster: string, query: TasksQuery): Promise<TasksResponse>;
   /** The same, as a view the router can memoise on its cache entries. */
   viewTasks(region: string, cluster: string, query: TasksQuery): Promise<ReadView<TasksResponse>>;
@@ -19,7 +24,7 @@ const newestFirst = (
   b: { createdAt?: string; id: string },
 ) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id);
 
-export function createTasksService(reads: EcsReads): TasksService {
+export function createTasksService(reads: EcsReads, history?: HistoryStore): TasksService {
   const viewTasks = async (
     region: string,
     cluster: string,
@@ -44,13 +49,27 @@ export function createTasksService(reads: EcsReads): TasksService {
           : [],
       ),
     );
+    const kept =
+      history && desiredStatus === 'STOPPED'
+        ? (
+            await history.stoppedTasks(
+              { region, cluster },
+              { ...(service ? { service } : {}), limit: MAX_KEPT_STOPPED_TASKS },
+            )
+          ).map((entry) => entry.task)
+        : [];
     const parts = [tasks, ...(instances ? [instances] : []), ...lookup.parts];
     return {
       parts,
+      // The history changes without AWS's answers changing: its newest stop is part of the memo key.
+      stamp: kept.length > 0 ? `${kept.length}:${kept[0]?.stoppedAt ?? ''}` : undefined,
       build: (): TasksResponse => ({
-        tasks: tasks.value
-          .map((task) => toTask(task, { ec2InstanceIds, taskDefinitions: lookup.definitions }))
-          .sort(newestFirst),
+        tasks: mergeStoppedTasks(
+          tasks.value
+            .map((task) => toTask(task, { ec2InstanceIds, taskDefinitions: lookup.definitions }))
+            .sort(newestFirst),
+          kept,
+        ),
         ...freshnessOf(...parts),
       }),
     };
