@@ -69,6 +69,9 @@ const stampFile = join(root, 'node_modules', '.deckhand-install');
 export async function ensureInstalled() {
   const fingerprint = installFingerprint();
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint) return 0;
+  // Imported here: system-deps.mjs itself imports this module.
+  const { ensureNativeBuildTools } = await import('./system-deps.mjs');
+  await ensureNativeBuildTools();
   log(`installing dependencies with ${pnpmSpec} (frozen lockfile)`);
   const code = await pnpm(['install', '--frozen-lockfile', '--prefer-offline']);
   if (code === 0) writeFileSync(stampFile, fingerprint);

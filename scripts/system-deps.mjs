@@ -44,3 +44,23 @@ export async function ensureAwsCli() {
   log('no AWS CLI at /usr/bin/aws: the CLI check of the simulator will be skipped');
   return 0;
 }
+
+/**
+ * better-sqlite3 (the history database) is a native module. Where its prebuilt binary cannot be
+ * downloaded (GitHub unreachable, as here) it compiles on install, which needs make, a C++
+ * compiler and Python. Installed with apt when missing; elsewhere the prebuilt binary is used.
+ */
+export async function ensureNativeBuildTools() {
+  const onPath = (tool) =>
+    (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, tool)));
+  const missing = ['make', 'g++', 'python3'].filter((tool) => !onPath(tool));
+  if (missing.length === 0) return 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    log(`installing ${missing.join(', ')} to build better-sqlite3 (apt-get)`);
+    return aptInstall(['make', 'g++', 'python3']);
+  }
+  log(
+    `${missing.join(', ')} not found: better-sqlite3 needs them if its prebuilt binary cannot be downloaded`,
+  );
+  return 0;
+}
