@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ClustersPage } from '../features/clusters/components/clusters-page';
+import { ClusterRoute, ServiceRoute } from './ecs-routes';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found';
 
@@ -10,6 +11,8 @@ export const routes = [
     children: [
       { index: true, element: <Navigate to="/clusters" replace /> },
       { path: 'clusters', element: <ClustersPage /> },
+      { path: 'clusters/:cluster', element: <ClusterRoute /> },
+      { path: 'clusters/:cluster/services/:service', element: <ServiceRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { apiUrl, ApiError, getJson } from './api-client';
+import { apiUrl, ApiError, getJson, sendJson } from './api-client';
 
 function respond(status: number, body: unknown) {
   vi.stubGlobal(
@@ -62,5 +62,33 @@ describe('getJson', () => {
       vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
     );
     await expect(getJson('/x', Schema)).rejects.toMatchObject({ status: 0, code: 'network' });
+  });
+});
+
+describe('sendJson', () => {
+  const Schema = z.object({ ok: z.boolean() });
+
+  it('sends the CSRF header, the JSON body and the idempotency key', async () => {
+    respond(200, { ok: true });
+    await sendJson('POST', '/x', { a: 1 }, Schema, {
+      query: { region: 'eu-west-1' },
+      idempotencyKey: 'key-1',
+    });
+    const [url, init] = vi.mocked(fetch).mock.calls[0] ?? [];
+    expect(url).toBe('/api/v1/x?region=eu-west-1');
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe('{"a":1}');
+    expect(init?.headers).toMatchObject({
+      'x-deckhand-request': '1',
+      'content-type': 'application/json',
+      'idempotency-key': 'key-1',
+    });
+  });
+
+  it('sends no idempotency key unless given one', async () => {
+    respond(200, { ok: true });
+    await sendJson('POST', '/x', {}, Schema);
+    const init = vi.mocked(fetch).mock.calls[0]?.[1];
+    expect(init?.headers).not.toHaveProperty('idempotency-key');
   });
 });

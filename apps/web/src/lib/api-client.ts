@@ -20,6 +20,14 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
 }
 
+export interface SendOptions extends RequestOptions {
+  /**
+   * Sent as `Idempotency-Key`: the BFF performs a request with a given key once and answers a
+   * repeat (a double click, a retry after a lost answer) with the first answer.
+   */
+  idempotencyKey?: string;
+}
+
 export function apiUrl(path: string, query: RequestOptions['query'] = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query))
@@ -96,12 +104,13 @@ export function sendJson<S extends z.ZodType>(
   path: string,
   body: unknown,
   schema: S,
-  options: RequestOptions = {},
+  options: SendOptions = {},
 ): Promise<z.infer<S>> {
-  const headers = {
+  const headers: Record<string, string> = {
     accept: 'application/json',
     'content-type': 'application/json',
     'x-deckhand-request': '1',
   };
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   return request(path, schema, { method, headers, body: JSON.stringify(body ?? {}) }, options);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMemory, formatVcpu, reservedPercent } from './format';
+import { formatMemory, formatTime, formatVcpu, reservedPercent } from './format';
 
 describe('format', () => {
   it('shows CPU units as vCPU', () => {
@@ -17,5 +17,12 @@ describe('format', () => {
     expect(reservedPercent({ registered: 1000, remaining: 250 })).toBe(75);
     expect(reservedPercent({ registered: 0, remaining: 0 })).toBeUndefined();
     expect(reservedPercent({ registered: 100, remaining: 200 })).toBe(0);
+  });
+
+  it('shows a time of today as a clock, and another day with its date', () => {
+    const now = new Date(2026, 10, 26, 12, 0, 0);
+    expect(formatTime(new Date(2026, 10, 26, 9, 5, 7), now)).toBe('09:05:07');
+    expect(formatTime(new Date(2026, 10, 25, 23, 59, 1), now)).toBe('2026-11-25 23:59:01');
+    expect(formatTime('not a date', now)).toBe('');
   });
 });

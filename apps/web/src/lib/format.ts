@@ -22,3 +22,14 @@ export function reservedPercent(capacity: {
   const used = capacity.registered - Math.min(capacity.remaining, capacity.registered);
   return Math.round((used / capacity.registered) * 100);
 }
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** A moment as local `HH:MM:SS`, with the date in front when it is not today. */
+export function formatTime(moment: string | number | Date, now: Date = new Date()): string {
+  const date = new Date(moment);
+  if (Number.isNaN(date.getTime())) return '';
+  const clock = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  if (date.toDateString() === now.toDateString()) return clock;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${clock}`;
+}

@@ -60,6 +60,16 @@ describe('ClustersPage', () => {
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/clusters?region=eu-west-1');
   });
 
+  it('links each cluster to its page, keeping the region', async () => {
+    renderPage(
+      { ...fresh, clusters: [buildCluster({ name: 'prod-ec2' })] },
+      200,
+      '/clusters?region=eu-west-1',
+    );
+    const link = await screen.findByRole('link', { name: 'prod-ec2' });
+    expect(link.getAttribute('href')).toBe('/clusters/prod-ec2?region=eu-west-1');
+  });
+
   it('filters by the text typed and keeps it in the URL', async () => {
     const { router } = renderPage({
       ...fresh,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { CapacityBar } from '../../../components/ui/capacity-bar';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { FlavorBadge } from '../../../components/ui/flavor-badge';
@@ -92,7 +92,12 @@ export function ClustersPage() {
                     <tr key={cluster.arn} className="align-top hover:bg-slate-50">
                       <th scope="row" className="px-4 py-3 font-normal">
                         <div className="flex flex-wrap items-center gap-2">
-                          <span className="font-medium text-slate-900">{cluster.name}</span>
+                          <Link
+                            to={`/clusters/${encodeURIComponent(cluster.name)}${region ? `?region=${encodeURIComponent(region)}` : ''}`}
+                            className="font-medium text-sky-700 hover:underline"
+                          >
+                            {cluster.name}
+                          </Link>
                           <FlavorBadge flavor={cluster.flavor} />
                           {cluster.status !== 'ACTIVE' && (
                             <span className="text-xs font-medium text-red-700">

@@ -1,0 +1,10 @@
+import { servicePath, type ServiceScope } from './ecs-keys';
+import { useLiveStream, type LiveState } from './use-live-stream';
+
+/**
+ * Keeps one service's cached detail and task lists current from its SSE feed
+ * (`GET …/services/:service/events`). Returns the stream's status for a live indicator.
+ */
+export function useServiceEvents({ region, cluster, service }: ServiceScope): LiveState {
+  return useLiveStream(`${servicePath({ region, cluster, service })}/events`, region, cluster);
+}

@@ -1,0 +1,122 @@
+import { diagnoseTaskStop, type Task } from '@deckhand/shared';
+import { formatTime } from '../../../lib/format';
+import { exitCodes, revisionOf, shortId } from '../lib/describe-event';
+import { TABLE_HEAD } from './tones';
+
+const CELL = 'px-4 py-2 align-top';
+
+function Head({ columns }: { columns: string[] }) {
+  return (
+    <thead className={TABLE_HEAD}>
+      <tr>
+        {columns.map((column) => (
+          <th key={column} scope="col" className="px-4 py-2 font-medium">
+            {column}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+function TaskId({ task }: { task: Task }) {
+  return (
+    <th scope="row" className={`${CELL} font-mono font-normal`} title={task.id}>
+      {shortId(task.id)}
+    </th>
+  );
+}
+
+function ports(task: Task): string {
+  return task.containers
+    .flatMap((container) =>
+      container.portMappings.map((p) => `${p.hostPort}→${p.containerPort}/${p.protocol}`),
+    )
+    .join(', ');
+}
+
+/** Tasks meant to run: where they run, their ports, and a Stop action. */
+export function RunningTasksTable({
+  tasks,
+  onStop,
+}: {
+  tasks: Task[];
+  onStop: ((task: Task) => void) | undefined;
+}) {
+  const columns = ['Task', 'Status', 'Revision', 'Started', 'Host', 'Ports'];
+  return (
+    <table aria-label="Tasks" className="w-full text-left text-sm">
+      <Head columns={onStop ? [...columns, 'Actions'] : columns} />
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+        {tasks.map((task) => {
+          const stopping = task.desiredStatus === 'STOPPED';
+          return (
+            <tr key={task.id}>
+              <TaskId task={task} />
+              <td className={CELL}>
+                {stopping ? 'STOPPING' : task.lastStatus}
+                {task.healthStatus && task.healthStatus !== 'UNKNOWN' && (
+                  <span
+                    className={`ml-2 text-xs ${task.healthStatus === 'HEALTHY' ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-300'}`}
+                  >
+                    {task.healthStatus.toLowerCase()}
+                  </span>
+                )}
+              </td>
+              <td className={`${CELL} tabular-nums`}>{revisionOf(task.taskDefinition)}</td>
+              <td className={`${CELL} font-mono text-xs`}>
+                {task.startedAt ? formatTime(task.startedAt) : '—'}
+              </td>
+              <td className={`${CELL} font-mono text-xs`}>
+                {task.ec2InstanceId ?? task.eni?.privateIp ?? '—'}
+              </td>
+              <td className={`${CELL} font-mono text-xs`}>{ports(task) || '—'}</td>
+              {onStop && (
+                <td className={CELL}>
+                  <button
+                    type="button"
+                    aria-label={`Stop task ${task.id}`}
+                    disabled={stopping}
+                    onClick={() => onStop(task)}
+                    className="rounded px-2 py-0.5 text-xs font-medium text-red-700 ring-1 ring-red-300 hover:bg-red-50 disabled:opacity-40 dark:text-red-300 dark:ring-red-800 dark:hover:bg-red-950"
+                  >
+                    Stop
+                  </button>
+                </td>
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** Stopped tasks, newest first, each with why it stopped in plain words and its exit codes. */
+export function StoppedTasksTable({ tasks }: { tasks: Task[] }) {
+  return (
+    <table aria-label="Stopped tasks" className="w-full text-left text-sm">
+      <Head columns={['Task', 'Stopped', 'Revision', 'Why']} />
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+        {tasks.map((task) => {
+          const codes = exitCodes(task);
+          return (
+            <tr key={task.id}>
+              <TaskId task={task} />
+              <td className={`${CELL} font-mono text-xs`}>
+                {task.stoppedAt ? formatTime(task.stoppedAt) : '—'}
+              </td>
+              <td className={`${CELL} tabular-nums`}>{revisionOf(task.taskDefinition)}</td>
+              <td className={CELL}>
+                <p>{diagnoseTaskStop(task).summary}</p>
+                <p className="mt-0.5 text-xs text-slate-500">
+                  {[task.stopCode, ...codes].filter(Boolean).join(' · ')}
+                </p>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
