@@ -63,6 +63,9 @@ export default defineConfig({
         DECKHAND_SIM_PORT: String(SIM_PORT),
         DECKHAND_XRAY_DAEMON_ADDRESS: `127.0.0.1:${SIM_PORT + 1000}`,
         DECKHAND_DATA_DIR: './.artifacts/data',
+        // Live specs watch tasks start: poll every second, and run the fleet's clock twice as fast.
+        DECKHAND_POLL_INTERVAL: '1',
+        DECKHAND_SIM_SPEED: '2',
         DECKHAND_LOG_LEVEL: 'warn',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },

@@ -8,6 +8,8 @@ import { httpLogger } from './http/logging.js';
 import { createRegionResolver } from './http/region.js';
 import { mutationGuard, securityHeaders } from './http/security.js';
 import { spaRouter } from './http/static.js';
+import { createLiveRouter } from './live/live.router.js';
+import type { LiveHub } from './live/live-hub.js';
 import { createActionsRouter } from './modules/actions/actions.router.js';
 import type { ActionsService } from './modules/actions/actions.service.js';
 import { createClustersRouter } from './modules/clusters/clusters.router.js';
@@ -32,6 +34,8 @@ export interface AppDeps {
   registry: RegistryService;
   eks: EksService;
   traces: TracesService;
+  /** The live feeds (SSE) and their pollers; omitted, the event routes answer 404. */
+  live?: LiveHub;
   /** The mutation routes (scale, deploy, stop, drain, register); omitted, they answer 404. */
   actions?: ActionsService;
   /** Set when DECKHAND_AUTH_TOKEN is: every API route then needs a session or the token. */
@@ -65,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(createRegistryRouter({ registry: deps.registry, region }));
   api.use(createEksRouter({ eks: deps.eks, region }));
   api.use(createTracesRouter({ traces: deps.traces, region }));
+  if (deps.live) api.use(createLiveRouter({ live: deps.live, region }));
   if (deps.actions) api.use(createActionsRouter({ actions: deps.actions, region }));
   api.use(apiNotFound);
 

@@ -8,7 +8,11 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { SessionStore } from './http/auth.js';
 import { createLogger } from './http/logging.js';
 import { createClustersService } from './modules/clusters/clusters.service.js';
+import { LiveHub } from './live/live-hub.js';
+import { createActionsService } from './modules/actions/actions.service.js';
 import { createEcsServices } from './modules/ecs-routes.js';
+import { DatabaseError, openStores } from './store/stores.js';
+import type { Stores } from './store/types.js';
 import { createEksService } from './modules/eks/eks.service.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { createTracesService } from './modules/traces/traces.service.js';
@@ -47,6 +51,24 @@ const logger = createLogger(config.logLevel);
 let simulator: Simulator | undefined;
 let aws: AwsLayer;
 let region: string;
+let stores: Stores;
+// With the simulator's throttling off there is no shared bucket to stay below.
+const budgetShare =
+  config.mode === 'simulator' && config.sim.throttling === 'off' ? undefined : config.awsCallBudget;
+// The history database first: a corrupt or unwritable one stops the start, naming the file.
+try {
+  stores = await openStores({
+    dataDir: config.dataDir,
+    retentionDays: config.historyRetentionDays,
+    onPurgeError: (error) => logger.error({ err: error }, 'history purge failed'),
+  });
+} catch (error) {
+  const message = error instanceof DatabaseError ? error.message : (error as Error).message;
+  process.stderr.write(
+    `deckhand: cannot open the history database: ${message} (DECKHAND_DATA_DIR=${config.dataDir})\n`,
+  );
+  process.exit(2);
+}
 try {
   region = await resolveHomeRegion(config);
   if (config.mode === 'simulator') {
@@ -66,10 +88,10 @@ try {
         accessKeyId: 'DECKHANDSIMULATOR',
         secretAccessKey: 'deckhand-simulator-local',
       },
-      budgetShare: config.sim.throttling === 'off' ? undefined : config.awsCallBudget,
+      budgetShare,
     });
   } else {
-    aws = createAwsLayer({ budgetShare: config.awsCallBudget });
+    aws = createAwsLayer({ budgetShare });
   }
 } catch (error) {
   const message =
@@ -81,12 +103,35 @@ try {
 }
 
 const regions = config.regions.length > 0 ? config.regions : [region];
+// One poller per (region, cluster), shared by every browser; background pollers keep history.
+const live = new LiveHub({
+  aws,
+  history: stores.history,
+  logger,
+  budgetShare,
+  schedule: {
+    watchedMs: config.poll.watchedMs,
+    busyMs: Math.max(1_000, Math.round(config.poll.watchedMs / 2)),
+    backgroundMs: config.poll.backgroundMs ?? 'off',
+  },
+});
+// Never rejects: a region it cannot list is logged and tried again at the next discovery.
+if (config.poll.backgroundMs !== undefined) void live.startBackground(regions);
 const app = createApp({
   logger,
   region,
   info: { mode: config.mode, regions, readOnly: config.readOnly, version: VERSION },
   clusters: createClustersService(aws.ecs),
-  ecs: createEcsServices(aws.ecs),
+  ecs: createEcsServices(aws.ecs, stores.history),
+  live,
+  actions: createActionsService({
+    clients: aws.clients,
+    reads: aws.ecs,
+    audit: stores.audit,
+    idempotency: stores.idempotency,
+    // A change is seen on the live feed within a moment, not at the next scheduled poll.
+    afterMutation: (changedRegion, cluster) => live.nudge(changedRegion, cluster),
+  }),
   registry: createRegistryService({ ecr: aws.ecr, ecs: aws.ecs }),
   eks: createEksService(aws.eks),
   traces: createTracesService(aws.xray),
@@ -123,13 +168,18 @@ function shutdown(signal: string) {
   // Give open requests a moment, then cut what is left (SSE streams never end by themselves).
   const force = setTimeout(() => process.exit(0), 5_000);
   force.unref();
-  server.close(() => {
-    void (simulator?.stop() ?? Promise.resolve()).then(() => {
-      aws.destroy();
-      process.exit(0);
+  // Streams first (a last comment, then a clean end), or server.close() would wait on them.
+  void live.close().finally(() => {
+    server.close(() => {
+      void (simulator?.stop() ?? Promise.resolve())
+        .then(() => stores.close())
+        .finally(() => {
+          aws.destroy();
+          process.exit(0);
+        });
     });
+    server.closeIdleConnections();
   });
-  server.closeIdleConnections();
   setTimeout(() => server.closeAllConnections(), 1_000).unref();
 }
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -4,10 +4,9 @@ import type { CachedValue } from '../../aws/read-cache.js';
 import type { EcsReads } from '../../aws/ecs-reads.js';
 import { freshnessOf, type ReadView } from '../../http/read-response.js';
 import type { HistoryStore } from '../../store/types.js';
-import { nameOf } from '../ecs-mapping.js';
 import { MAX_KEPT_STOPPED_TASKS, mergeStoppedTasks } from '../history-merge.js';
-import { lookUpTaskDefinitions } from '../task-definition-lookup.js';
-import { needsDefinitionForPorts, toTask } from './tasks.mapper.js';
+import { loadTaskContext } from './task-context.js';
+import { toTask } from './tasks.mapper.js';
 
 export interface TasksService {
   /**
@@ -33,21 +32,11 @@ export function createTasksService(reads: EcsReads, history?: HistoryStore): Tas
     const tasks: CachedValue<SdkTask[]> = service
       ? await reads.serviceTasks(region, cluster, service, desiredStatus)
       : await reads.tasks(region, cluster, desiredStatus);
-    // EC2 tasks name their instance by ARN only: the (cached) instance list gives its EC2 id.
-    const onInstances = tasks.value.some((task) => task.containerInstanceArn);
-    const instances = onInstances ? await reads.containerInstances(region, cluster) : undefined;
-    // awsvpc tasks report no network bindings: their ports come from the definition.
-    const lookup = await lookUpTaskDefinitions(
+    const { context, parts: contextParts } = await loadTaskContext(
       reads,
       region,
-      tasks.value.filter(needsDefinitionForPorts).map((task) => nameOf(task.taskDefinitionArn, '')),
-    );
-    const ec2InstanceIds = new Map(
-      (instances?.value ?? []).flatMap((instance) =>
-        instance.containerInstanceArn && instance.ec2InstanceId
-          ? [[instance.containerInstanceArn, instance.ec2InstanceId] as const]
-          : [],
-      ),
+      cluster,
+      tasks.value,
     );
     const kept =
       history && desiredStatus === 'STOPPED'
@@ -58,16 +47,14 @@ export function createTasksService(reads: EcsReads, history?: HistoryStore): Tas
             )
           ).map((entry) => entry.task)
         : [];
-    const parts = [tasks, ...(instances ? [instances] : []), ...lookup.parts];
+    const parts = [tasks, ...contextParts];
     return {
       parts,
       // The history changes without AWS's answers changing: its newest stop is part of the memo key.
       stamp: kept.length > 0 ? `${kept.length}:${kept[0]?.stoppedAt ?? ''}` : undefined,
       build: (): TasksResponse => ({
         tasks: mergeStoppedTasks(
-          tasks.value
-            .map((task) => toTask(task, { ec2InstanceIds, taskDefinitions: lookup.definitions }))
-            .sort(newestFirst),
+          tasks.value.map((task) => toTask(task, context)).sort(newestFirst),
           kept,
         ),
         ...freshnessOf(...parts),
