@@ -31,6 +31,9 @@ export async function startConsole({ port, simPort, env = {} }) {
       DECKHAND_SIM_PORT: String(simPort),
       DECKHAND_LOG_LEVEL: 'warn',
       DECKHAND_DATA_DIR: join(root, 'node_modules/.deckhand-bench'),
+      // Background pollers would add their calls to every benchmark's count; the ones that
+      // measure polling turn them back on.
+      DECKHAND_BACKGROUND_POLL_INTERVAL: 'off',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ...env,
     },

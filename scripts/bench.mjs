@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { benchTasks } from '../bench/bff-tasks.mjs';
+import { benchLiveFanout } from '../bench/live-fanout.mjs';
 import { build, ensureInstalled, exitOnFailure, log, root } from './lib.mjs';
 
 exitOnFailure(await ensureInstalled(), 'install');
@@ -12,7 +13,10 @@ exitOnFailure(await build(), 'build');
 const started = Date.now();
 const results = [];
 log('BFF: tasks of the 20,000-task cluster (large scenario)');
-results.push(...(await benchTasks({ log: (line) => process.stdout.write(`${line}\n`) })));
+const print = (line) => process.stdout.write(`${line}\n`);
+results.push(...(await benchTasks({ log: print })));
+log('BFF: AWS call rate of the live feed, 1 vs 200 subscribers (demo scenario)');
+results.push(...(await benchLiveFanout({ log: print })));
 
 const report = {
   date: new Date().toISOString(),
