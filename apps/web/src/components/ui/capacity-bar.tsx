@@ -20,9 +20,9 @@ export function CapacityBar({ label, capacity, format }: CapacityBarProps) {
   const used = capacity.registered - Math.min(capacity.remaining, capacity.registered);
   return (
     <div>
-      <div className="mb-1 flex justify-between text-xs text-slate-600">
+      <div className="mb-1 flex justify-between gap-2 text-xs text-slate-600">
         <span className="font-medium">{label}</span>
-        <span>
+        <span className="whitespace-nowrap">
           {format(used)} / {format(capacity.registered)} · {percent}%
         </span>
       </div>

@@ -76,7 +76,7 @@ export function InstancesTable({
                 <span className="ml-1 text-xs text-amber-700">+{instance.pendingTasksCount}</span>
               )}
             </td>
-            <td className={`${CELL} space-y-1`}>
+            <td className={`${CELL} min-w-52 space-y-1`}>
               <CapacityBar label="CPU" capacity={instance.cpu} format={formatVcpu} />
               <CapacityBar label="Memory" capacity={instance.memory} format={formatMemory} />
             </td>
