@@ -11,6 +11,8 @@ const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 14_566);
 /** A second console, locked with an access token and read-only, for the sign-in tests. */
 export const LOCKED_PORT = PORT + 1;
 export const LOCKED_TOKEN = 'e2e-access-token-0123456789';
+/** A third console on the `large` scenario (20,000 tasks in one cluster), for the scale specs. */
+export const LARGE_PORT = PORT + 2;
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) =>
   existsSync(path),
 );
@@ -85,6 +87,26 @@ export default defineConfig({
         DECKHAND_LOG_LEVEL: 'warn',
         DECKHAND_AUTH_TOKEN: LOCKED_TOKEN,
         DECKHAND_READ_ONLY: 'true',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+    },
+    {
+      command: 'node ../apps/bff/dist/server.js',
+      url: `http://127.0.0.1:${LARGE_PORT}/api/v1/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(LARGE_PORT),
+        DECKHAND_SIM_PORT: String(SIM_PORT + 2),
+        DECKHAND_XRAY_DAEMON_ADDRESS: `127.0.0.1:${SIM_PORT + 1002}`,
+        DECKHAND_DATA_DIR: './.artifacts/data-large',
+        DECKHAND_SIM_SCENARIO: 'large',
+        // Measuring the browser, not AWS's pace: no throttling, no background pollers.
+        DECKHAND_SIM_THROTTLING: 'off',
+        DECKHAND_BACKGROUND_POLL_INTERVAL: 'off',
+        DECKHAND_LOG_LEVEL: 'warn',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
     },
