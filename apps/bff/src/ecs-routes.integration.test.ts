@@ -9,6 +9,7 @@ import {
   TaskDefinitionFamiliesResponse,
   TaskDefinitionResponse,
   TaskDefinitionRevisionsResponse,
+  TaskDetailResponse,
   TasksResponse,
 } from '@deckhand/shared';
 import request from 'supertest';
@@ -110,6 +111,27 @@ describe('ECS read routes ↔ simulator', () => {
     expect(api?.portMappings).toEqual([
       { containerPort: 8080, hostPort: 8080, protocol: 'tcp', hostIp: checkout?.eni?.privateIp },
     ]);
+  });
+
+  it('reads one task as the list shows it, and 404s an id the cluster does not have', async () => {
+    const { tasks } = TasksResponse.parse(
+      (await get('/clusters/prod-ec2/tasks?service=web').expect(200)).body,
+    );
+    const listed = tasks[0];
+    expect(listed).toBeDefined();
+    const { task, source, diagnosis } = TaskDetailResponse.parse(
+      (await get(`/clusters/prod-ec2/tasks/${listed?.id ?? ''}`).expect(200)).body,
+    );
+    expect(source).toBe('aws');
+    expect(diagnosis).toBeUndefined();
+    expect(task).toMatchObject({ id: listed?.id, arn: listed?.arn, group: 'service:web' });
+    expect(task.ec2InstanceId).toMatch(/^i-/);
+    expect(task.containers.find((c) => c.name === 'web')?.portMappings[0]?.containerPort).toBe(
+      8080,
+    );
+    const gone = 'ffffffffffffffffffffffffffffffff';
+    const missing = await get(`/clusters/prod-ec2/tasks/${gone}`).expect(404);
+    expect(ErrorBody.parse(missing.body).error.message).toContain(gone);
   });
 
   it('lists container instances with the tasks placed on them', async () => {

@@ -122,7 +122,7 @@ const app = createApp({
   region,
   info: { mode: config.mode, regions, readOnly: config.readOnly, version: VERSION },
   clusters: createClustersService(aws.ecs),
-  ecs: createEcsServices(aws.ecs, stores.history),
+  ecs: createEcsServices(aws.ecs, stores.history, config.historyRetentionDays),
   live,
   actions: createActionsService({
     clients: aws.clients,

@@ -220,6 +220,24 @@ export class EcsReads {
     );
   }
 
+  /**
+   * One task by id; `null` (cached like an answer) when ECS reports it MISSING: stopped over
+   * about an hour ago, or never there. Keyed under the cluster's tasks, so a mutation's
+   * invalidateCluster drops it.
+   */
+  task(region: string, cluster: string, taskId: string): Promise<CachedValue<Task | null>> {
+    return this.cached(
+      `${region}:ecs:tasks:${cluster}:one:${taskId}`,
+      `Reading task ${taskId}`,
+      async () => {
+        const page = await this.clients
+          .ecs(region)
+          .send(new DescribeTasksCommand({ cluster, tasks: [taskId], include: ['TAGS'] }));
+        return page.tasks?.[0] ?? null;
+      },
+    );
+  }
+
   /** The tasks of one service (ListTasks `serviceName`), rather than the whole cluster's. */
   serviceTasks(
     region: string,

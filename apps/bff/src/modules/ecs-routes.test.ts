@@ -8,6 +8,7 @@ import {
   TaskDefinitionFamiliesResponse,
   TaskDefinitionResponse,
   TaskDefinitionRevisionsResponse,
+  TaskDetailResponse,
   TasksResponse,
 } from '@deckhand/shared';
 import {
@@ -141,7 +142,7 @@ describe('GET /api/v1/clusters/:cluster/tasks', () => {
       Promise.resolve({ tasks: [buildTask()], ...fresh }),
     );
     const viewTasks = vi.fn(async (...args: unknown[]) => viewOf(await listTasks(...args)));
-    return { listTasks, app: app({ tasks: { listTasks, viewTasks } }) };
+    return { listTasks, app: app({ tasks: { ...emptyEcs().tasks, listTasks, viewTasks } }) };
   };
 
   it('defaults to RUNNING tasks of every service', async () => {
@@ -176,6 +177,51 @@ describe('GET /api/v1/clusters/:cluster/tasks', () => {
     expect(expectError(response.body, 'bad_request').message).toContain('desiredStatus');
     await request(server).get('/api/v1/clusters/prod-ec2/tasks?service=a&service=b').expect(400);
     expect(listTasks).not.toHaveBeenCalled();
+  });
+});
+
+describe('GET /api/v1/clusters/:cluster/tasks/:task', () => {
+  const ID = '0f1e2d3c4b5a49687766554433221100';
+
+  it('returns one task with its diagnosis, in the requested region', async () => {
+    const getTask = vi.fn(() =>
+      Promise.resolve({
+        task: buildTask({ id: ID, lastStatus: 'STOPPED' }),
+        diagnosis: { kind: 'out-of-memory' as const, summary: 'Container web ran out of memory.' },
+        source: 'history' as const,
+        ...fresh,
+      }),
+    );
+    const response = await request(app({ tasks: { ...emptyEcs().tasks, getTask } }))
+      .get(`/api/v1/clusters/prod-ec2/tasks/${ID}?region=eu-west-1`)
+      .expect(200);
+    const body = TaskDetailResponse.parse(response.body);
+    expect(body).toMatchObject({ source: 'history', diagnosis: { kind: 'out-of-memory' } });
+    expect(getTask).toHaveBeenCalledWith('eu-west-1', 'prod-ec2', ID);
+  });
+
+  it('takes the older UUID form of a task id', async () => {
+    const uuid = '4c0e2a3b-1d2e-4f50-8a9b-0c1d2e3f4a5b';
+    const getTask = vi.fn(() =>
+      Promise.resolve({ task: buildTask({ id: uuid }), source: 'aws' as const, ...fresh }),
+    );
+    await request(app({ tasks: { ...emptyEcs().tasks, getTask } }))
+      .get(`/api/v1/clusters/prod-ec2/tasks/${uuid}`)
+      .expect(200);
+    expect(getTask).toHaveBeenCalledWith('us-east-1', 'prod-ec2', uuid);
+  });
+
+  it('answers 404 naming the task, and 400 for what cannot be a task id', async () => {
+    const missing = await request(app({})).get(`/api/v1/clusters/prod-ec2/tasks/${ID}`).expect(404);
+    expect(expectError(missing.body, 'not_found').message).toContain(ID);
+    const getTask = vi.fn();
+    const server = app({ tasks: { ...emptyEcs().tasks, getTask } });
+    for (const id of ['abc', `${ID}0`, 'ZZ1e2d3c4b5a49687766554433221100', 'arn%3Aaws%3Aecs']) {
+      const response = await request(server).get(`/api/v1/clusters/prod-ec2/tasks/${id}`);
+      expect(response.status).toBe(400);
+      expect(expectError(response.body, 'bad_request').message).toContain('task');
+    }
+    expect(getTask).not.toHaveBeenCalled();
   });
 });
 

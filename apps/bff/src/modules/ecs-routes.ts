@@ -34,13 +34,20 @@ export interface EcsServices {
   taskDefinitions: TaskDefinitionsService;
 }
 
-/** `history`: the SQLite history merged into service events and stopped tasks, when there is one. */
-export function createEcsServices(reads: EcsReads, history?: HistoryStore): EcsServices {
+/**
+ * `history`: the SQLite history merged into service events and stopped tasks, when there is one;
+ * `historyRetentionDays`: how long it keeps them.
+ */
+export function createEcsServices(
+  reads: EcsReads,
+  history?: HistoryStore,
+  historyRetentionDays?: number,
+): EcsServices {
   return {
     clusterDetail: createClusterDetailService(reads),
     containerInstances: createContainerInstancesService(reads),
     services: createServicesService(reads, history),
-    tasks: createTasksService(reads, history),
+    tasks: createTasksService(reads, history, historyRetentionDays),
     portMap: createPortMapService(reads),
     taskDefinitions: createTaskDefinitionsService(reads),
   };

@@ -139,6 +139,14 @@ describe('stopped tasks', () => {
     expect(await history.stoppedTasks({ ...cluster, cluster: 'other' }, { limit: 10 })).toEqual([]);
   });
 
+  it('looks one stopped task up by ARN, within its cluster only', async () => {
+    const task = stoppedTask('t1', '2026-11-26T10:00:00.000Z');
+    await history.recordTaskStop(cluster, task, oom);
+    expect(await history.stoppedTask(cluster, task.arn)).toEqual({ task, diagnosis: oom });
+    expect(await history.stoppedTask({ ...cluster, cluster: 'other' }, task.arn)).toBeUndefined();
+    expect(await history.stoppedTask(cluster, `${task.arn}0`)).toBeUndefined();
+  });
+
   it('skips rows that no longer parse instead of failing the read', async () => {
     await history.recordTaskStop(cluster, stoppedTask('good', '2026-11-26T10:00:00.000Z'), oom);
     await db

@@ -155,6 +155,26 @@ export class SqliteHistoryStore implements HistoryStore {
     });
   }
 
+  async stoppedTask(
+    ref: ClusterRef,
+    taskArn: string,
+  ): Promise<{ task: Task; diagnosis: TaskStopDiagnosis } | undefined> {
+    // (region, task_arn) is the key: one row at most.
+    const row = await this.db
+      .selectFrom('task_stops')
+      .select(['task_json', 'diagnosis_json'])
+      .where('region', '=', ref.region)
+      .where('cluster', '=', ref.cluster)
+      .where('task_arn', '=', taskArn)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const task = Task.safeParse(parseJsonColumn(row.task_json));
+    const diagnosis = TaskStopDiagnosis.safeParse(parseJsonColumn(row.diagnosis_json));
+    return task.success && diagnosis.success
+      ? { task: task.data, diagnosis: diagnosis.data }
+      : undefined;
+  }
+
   async deployments(ref: ServiceRef, options: { limit: number }): Promise<Deployment[]> {
     const limit = checkLimit(options.limit);
     if (limit === 0) return [];

@@ -33,6 +33,11 @@ export interface HistoryStore {
     ref: ClusterRef,
     options: { service?: string; limit: number },
   ): Promise<{ task: Task; diagnosis: TaskStopDiagnosis }[]>;
+  /** One stored stopped task of a cluster by its ARN, with its diagnosis; undefined when not kept. */
+  stoppedTask(
+    ref: ClusterRef,
+    taskArn: string,
+  ): Promise<{ task: Task; diagnosis: TaskStopDiagnosis } | undefined>;
   /** A service's stored deployments, newest first. */
   deployments(ref: ServiceRef, options: { limit: number }): Promise<Deployment[]>;
   /** Deletes history older than the cut-off (events by createdAt, tasks by stoppedAt, deployments by updatedAt). */

@@ -19,6 +19,7 @@ export function emptyEcs(overrides: Partial<EcsServices> = {}): EcsServices {
     tasks: {
       listTasks: () => Promise.resolve({ tasks: [], ...fresh() }),
       viewTasks: () => Promise.resolve(viewOf({ tasks: [], ...fresh() })),
+      getTask: (_region, cluster, task) => missing(`Task ${task} in cluster ${cluster}`),
     },
     portMap: { getPortMap: () => Promise.resolve({ rows: [], findings: [], ...fresh() }) },
     taskDefinitions: {

@@ -51,6 +51,13 @@ export class MemoryHistory implements HistoryStore {
     );
   }
 
+  stoppedTask(
+    ref: ClusterRef,
+    taskArn: string,
+  ): Promise<{ task: Task; diagnosis: TaskStopDiagnosis } | undefined> {
+    return Promise.resolve(this.stops.get(clusterKey(ref))?.get(taskArn));
+  }
+
   deployments(ref: ServiceRef, options: { limit: number }): Promise<Deployment[]> {
     const stored = [...(this.deploymentsByService.get(serviceKey(ref))?.values() ?? [])];
     return Promise.resolve(newestFirst(stored, (d) => d.createdAt).slice(0, options.limit));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freshness } from './freshness.js';
+import type { TaskStopDiagnosis, TaskStopKind } from '../events/live-events.js';
 import { EcsName } from './services.js';
 
 /**
@@ -71,3 +72,42 @@ export const TasksQuery = z.object({
   desiredStatus: z.enum(['RUNNING', 'STOPPED']).default('RUNNING'),
 });
 export type TasksQuery = z.infer<typeof TasksQuery>;
+
+/*
+ * The stop diagnosis of `GET …/tasks/:task`, the same shape as the live feed's
+ * `TaskStopDiagnosis`. It is restated here because events/live-events.ts imports `Task` from this
+ * module: a runtime import back would be a cycle that leaves one of the two undefined at load.
+ * `satisfies` keeps the kinds a subset at compile time; the BFF's task-detail test that they are
+ * all there.
+ */
+const TASK_STOP_KINDS = [
+  'out-of-memory',
+  'image-pull',
+  'health-check',
+  'essential-exited',
+  'placement',
+  'user-stopped',
+  'scheduler',
+  'spot-interruption',
+  'other',
+] as const satisfies readonly TaskStopKind[];
+
+const TaskDetailDiagnosis = z.object({
+  kind: z.enum(TASK_STOP_KINDS),
+  summary: z.string(),
+  container: z.string().optional(),
+}) satisfies z.ZodType<TaskStopDiagnosis>;
+
+/**
+ * `GET /api/v1/clusters/:cluster/tasks/:task`: one task as the list maps it. A stopped task
+ * carries why it stopped in plain words; one AWS has forgotten (stopped over an hour ago) comes
+ * from Deckhand's history.
+ */
+export const TaskDetailResponse = z.object({
+  task: Task,
+  diagnosis: TaskDetailDiagnosis.optional(),
+  /** `history` when ECS no longer knows the task and this is the copy Deckhand kept. */
+  source: z.enum(['aws', 'history']),
+  ...freshness,
+});
+export type TaskDetailResponse = z.infer<typeof TaskDetailResponse>;

@@ -5,10 +5,11 @@ import type { EcsReads } from '../../aws/ecs-reads.js';
 import { freshnessOf, type ReadView } from '../../http/read-response.js';
 import type { HistoryStore } from '../../store/types.js';
 import { MAX_KEPT_STOPPED_TASKS, mergeStoppedTasks } from '../history-merge.js';
+import { createTaskDetailService, type TaskDetailService } from './task-detail.service.js';
 import { loadTaskContext } from './task-context.js';
 import { toTask } from './tasks.mapper.js';
 
-export interface TasksService {
+export interface TasksService extends TaskDetailService {
   /**
    * A cluster's tasks with one desired status, optionally of one service, newest first. STOPPED
    * lists add the stopped tasks the history kept after AWS stopped listing them (~1 hour).
@@ -23,7 +24,12 @@ const newestFirst = (
   b: { createdAt?: string; id: string },
 ) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id);
 
-export function createTasksService(reads: EcsReads, history?: HistoryStore): TasksService {
+/** `retentionDays`: how long `history` keeps stopped tasks (said in a missing task's 404). */
+export function createTasksService(
+  reads: EcsReads,
+  history?: HistoryStore,
+  retentionDays?: number,
+): TasksService {
   const viewTasks = async (
     region: string,
     cluster: string,
@@ -62,6 +68,7 @@ export function createTasksService(reads: EcsReads, history?: HistoryStore): Tas
     };
   };
   return {
+    ...createTaskDetailService(reads, history, retentionDays),
     viewTasks,
     async listTasks(region, cluster, query) {
       return (await viewTasks(region, cluster, query)).build();
