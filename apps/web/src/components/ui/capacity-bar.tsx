@@ -11,8 +11,9 @@ export function CapacityBar({ label, capacity, format }: CapacityBarProps) {
   const percent = reservedPercent(capacity);
   if (percent === undefined) {
     return (
-      <div className="text-xs text-slate-500">
-        <span className="font-medium text-slate-600">{label}</span> · no instances
+      <div className="text-xs text-slate-600 dark:text-slate-400">
+        <span className="font-medium text-slate-700 dark:text-slate-300">{label}</span> · no
+        instances
       </div>
     );
   }
@@ -20,14 +21,14 @@ export function CapacityBar({ label, capacity, format }: CapacityBarProps) {
   const used = capacity.registered - Math.min(capacity.remaining, capacity.registered);
   return (
     <div>
-      <div className="mb-1 flex justify-between gap-2 text-xs text-slate-600">
+      <div className="mb-1 flex justify-between gap-2 text-xs text-slate-600 dark:text-slate-300">
         <span className="font-medium">{label}</span>
         <span className="whitespace-nowrap">
           {format(used)} / {format(capacity.registered)} · {percent}%
         </span>
       </div>
       <div
-        className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+        className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
         role="meter"
         aria-label={`${label} reserved`}
         aria-valuemin={0}

@@ -1,30 +1,61 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
-import { CapacityBar } from '../../../components/ui/capacity-bar';
+import { useSearchParams } from 'react-router';
+import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorPanel } from '../../../components/ui/error-panel';
-import { FlavorBadge } from '../../../components/ui/flavor-badge';
-import { formatMemory, formatVcpu } from '../../../lib/format';
-import { clustersQueryOptions } from '../api/clusters-queries';
-import { filterClusters } from '../lib/filter-clusters';
+import { Skeleton } from '../../../components/ui/skeleton';
+import { StaleBadge } from '../../../components/ui/stale-badge';
+import { clustersAnswerQueryOptions, eksClustersQueryOptions } from '../api/clusters-queries';
+import { filterClusters, filterEksClusters } from '../lib/filter-clusters';
+import {
+  nextSort,
+  parseSort,
+  sortClusters,
+  sortEksClusters,
+  type SortKey,
+} from '../lib/sort-clusters';
+import { EcsClustersTable } from './ecs-clusters-table';
+import { EksClustersTable } from './eks-clusters-table';
+import { TABLE_PANEL } from './styles';
 
-/** Every ECS cluster of the region at a glance: flavour, counts and how full it is. */
+const COUNT = 'text-sm text-slate-600 dark:text-slate-400';
+
+/**
+ * Every cluster of the region at a glance: ECS (flavour, counts, how full) and EKS (version,
+ * node groups). Filter and sort live in the URL (`?q=…&sort=cpu&dir=desc`).
+ */
 export function ClustersPage() {
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? undefined;
   const filter = params.get('q') ?? '';
-  const clusters = useQuery(clustersQueryOptions(region));
-  const shown = clusters.data ? filterClusters(clusters.data, filter) : [];
+  const sort = parseSort(params);
+  const clusters = useQuery(clustersAnswerQueryOptions(region));
+  const eks = useQuery(eksClustersQueryOptions(region));
+  const ecsAll = clusters.data?.clusters ?? [];
+  const eksAll = eks.data?.clusters ?? [];
+  const shown = sortClusters(filterClusters(ecsAll, filter), sort);
+  const eksShown = sortEksClusters(filterEksClusters(eksAll, filter), sort);
+  const where = region ?? 'this region';
+  const noneAtAll =
+    clusters.isSuccess && ecsAll.length === 0 && eks.isSuccess && eksAll.length === 0;
 
-  const setFilter = (value: string) =>
+  const update = (change: (next: URLSearchParams) => void) =>
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
-        if (value) next.set('q', value);
-        else next.delete('q');
+        change(next);
         return next;
       },
       { replace: true },
     );
+  const setFilter = (value: string) =>
+    update((next) => (value ? next.set('q', value) : next.delete('q')));
+  const onSort = (column: SortKey) => {
+    const { key, dir } = nextSort(sort, column);
+    update((next) => {
+      next.set('sort', key);
+      next.set('dir', dir);
+    });
+  };
 
   return (
     <section aria-labelledby="clusters-heading" className="space-y-4">
@@ -33,116 +64,96 @@ export function ClustersPage() {
           <h1 id="clusters-heading" className="text-xl font-semibold tracking-tight">
             Clusters
           </h1>
-          <p className="text-sm text-slate-500">
-            {clusters.data
-              ? `${shown.length} of ${clusters.data.length} clusters${clusters.isFetching ? ' · refreshing…' : ''}`
-              : 'ECS clusters in this region'}
-          </p>
+          <div className="flex flex-wrap items-center gap-2">
+            <p className={COUNT}>
+              {clusters.data
+                ? `${shown.length} of ${ecsAll.length} clusters${clusters.isFetching ? ' · refreshing…' : ''}`
+                : 'ECS and EKS clusters in this region'}
+            </p>
+            <StaleBadge stale={clusters.data?.stale} asOf={clusters.data?.asOf} />
+          </div>
         </div>
         <label className="flex items-center gap-2 text-sm">
           <span className="sr-only">Filter clusters</span>
           <input
             type="search"
+            data-page-filter
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
             placeholder="Filter by name, flavour or tag"
-            className="w-72 rounded-md border border-slate-300 bg-white px-3 py-1.5 shadow-sm outline-none focus:border-sky-500 focus:ring-2 focus:ring-sky-200"
+            className="w-72 rounded-md border border-slate-300 bg-white px-3 py-1.5 shadow-sm outline-none focus:border-sky-500 focus:ring-2 focus:ring-sky-200 dark:border-slate-600 dark:bg-slate-900 dark:focus:ring-sky-800"
           />
         </label>
       </header>
 
-      {clusters.isError ? (
-        <ErrorPanel
-          title="Clusters could not be loaded"
-          error={clusters.error}
-          onRetry={() => void clusters.refetch()}
-        />
+      {noneAtAll ? (
+        <EmptyState title={`No clusters in ${where}.`}>
+          Create one with <code>aws ecs create-cluster --cluster-name my-cluster</code> (or the ECS
+          console), or pick another region in the region switcher.
+        </EmptyState>
       ) : (
-        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Cluster
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">
-                  Instances
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">
-                  Services
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">
-                  Tasks
-                </th>
-                <th scope="col" className="w-64 px-4 py-2 font-medium">
-                  Reservation
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {clusters.isPending
-                ? [0, 1, 2].map((row) => (
-                    <tr key={row} aria-hidden="true">
-                      <td colSpan={5} className="px-4 py-4">
-                        <div className="h-4 w-2/3 animate-pulse rounded bg-slate-200" />
-                      </td>
-                    </tr>
-                  ))
-                : shown.map((cluster) => (
-                    <tr key={cluster.arn} className="align-top hover:bg-slate-50">
-                      <th scope="row" className="px-4 py-3 font-normal">
-                        <div className="flex flex-wrap items-center gap-2">
-                          <Link
-                            to={`/clusters/${encodeURIComponent(cluster.name)}${region ? `?region=${encodeURIComponent(region)}` : ''}`}
-                            className="font-medium text-sky-700 hover:underline"
-                          >
-                            {cluster.name}
-                          </Link>
-                          <FlavorBadge flavor={cluster.flavor} />
-                          {cluster.status !== 'ACTIVE' && (
-                            <span className="text-xs font-medium text-red-700">
-                              {cluster.status}
-                            </span>
-                          )}
-                        </div>
-                        <div className="mt-1 font-mono text-xs text-slate-500">{cluster.arn}</div>
-                      </th>
-                      <td className="px-4 py-3 text-right tabular-nums">
-                        {cluster.registeredContainerInstancesCount}
-                      </td>
-                      <td className="px-4 py-3 text-right tabular-nums">
-                        {cluster.activeServicesCount}
-                      </td>
-                      <td className="px-4 py-3 text-right tabular-nums">
-                        <span title="running">{cluster.runningTasksCount}</span>
-                        {cluster.pendingTasksCount > 0 && (
-                          <span className="ml-1 text-amber-700" title="pending">
-                            +{cluster.pendingTasksCount} pending
-                          </span>
-                        )}
-                      </td>
-                      <td className="space-y-2 px-4 py-3">
-                        <CapacityBar label="CPU" capacity={cluster.cpu} format={formatVcpu} />
-                        <CapacityBar
-                          label="Memory"
-                          capacity={cluster.memory}
-                          format={formatMemory}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-              {clusters.isSuccess && shown.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="px-4 py-10 text-center text-slate-500">
-                    {clusters.data.length === 0
-                      ? 'No ECS clusters in this region.'
-                      : `No cluster matches “${filter}”.`}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <>
+          {clusters.isError ? (
+            <ErrorPanel
+              title="ECS clusters could not be loaded"
+              error={clusters.error}
+              onRetry={() => void clusters.refetch()}
+            />
+          ) : clusters.isPending ? (
+            <Skeleton label="clusters" rows={3} />
+          ) : shown.length > 0 ? (
+            <div className={TABLE_PANEL}>
+              <EcsClustersTable clusters={shown} region={region} sort={sort} onSort={onSort} />
+            </div>
+          ) : (
+            <EmptyState
+              title={
+                ecsAll.length === 0
+                  ? `No ECS clusters in ${where}.`
+                  : `No cluster matches “${filter}”.`
+              }
+            >
+              {ecsAll.length === 0
+                ? 'Create one with aws ecs create-cluster, or pick another region.'
+                : 'Clear the filter to see every cluster.'}
+            </EmptyState>
+          )}
+
+          <section aria-labelledby="eks-heading" className="space-y-2">
+            <div className="flex flex-wrap items-center gap-2">
+              <h2 id="eks-heading" className="text-sm font-semibold">
+                EKS clusters
+                {eks.data && (
+                  <span className="ml-2 font-normal text-slate-600 dark:text-slate-400">
+                    {eksShown.length === eksAll.length
+                      ? eksAll.length
+                      : `${eksShown.length} shown of ${eksAll.length}`}
+                  </span>
+                )}
+              </h2>
+              <StaleBadge stale={eks.data?.stale} asOf={eks.data?.asOf} />
+            </div>
+            {eks.isError ? (
+              <ErrorPanel
+                title="EKS clusters could not be loaded"
+                error={eks.error}
+                onRetry={() => void eks.refetch()}
+              />
+            ) : eks.isPending ? (
+              <Skeleton label="EKS clusters" rows={1} />
+            ) : eksShown.length > 0 ? (
+              <div className={TABLE_PANEL}>
+                <EksClustersTable clusters={eksShown} />
+              </div>
+            ) : (
+              <p className={COUNT}>
+                {eksAll.length === 0
+                  ? `No EKS clusters in ${where}.`
+                  : `No EKS cluster matches “${filter}”.`}
+              </p>
+            )}
+          </section>
+        </>
       )}
     </section>
   );

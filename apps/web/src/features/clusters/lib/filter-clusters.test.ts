@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCluster } from '@deckhand/shared/testing';
-import { filterClusters } from './filter-clusters';
+import { buildCluster, buildEksCluster } from '@deckhand/shared/testing';
+import { filterClusters, filterEksClusters } from './filter-clusters';
 
 describe('filterClusters', () => {
   const clusters = [
@@ -20,5 +20,17 @@ describe('filterClusters', () => {
 
   it('returns everything for an empty filter', () => {
     expect(filterClusters(clusters, '  ')).toHaveLength(3);
+  });
+});
+
+describe('filterEksClusters', () => {
+  it('matches names, versions and the flavour word', () => {
+    const eks = [
+      buildEksCluster({ name: 'platform', version: '1.31' }),
+      buildEksCluster({ name: 'ml' }),
+    ];
+    expect(filterEksClusters(eks, 'PLAT').map((c) => c.name)).toEqual(['platform']);
+    expect(filterEksClusters(eks, 'eks')).toHaveLength(2);
+    expect(filterEksClusters(eks, 'fargate')).toHaveLength(0);
   });
 });
