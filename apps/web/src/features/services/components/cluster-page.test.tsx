@@ -66,6 +66,18 @@ afterEach(() => {
 });
 
 describe('ClusterPage', () => {
+  it('keeps the open tab in the URL and links the port mappings', async () => {
+    renderPage();
+    const tasksTab = await screen.findByRole('link', { name: 'Tasks' });
+    expect(tasksTab.getAttribute('href')).toBe('/clusters/prod?region=eu-west-1&tab=tasks');
+    fireEvent.click(tasksTab);
+    expect(await screen.findByRole('link', { name: 'Tasks', current: 'page' })).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Services' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Port mappings' }).getAttribute('href')).toBe(
+      '/clusters/prod/ports?region=eu-west-1',
+    );
+  });
+
   it('lists services linking to their pages, in the region of the URL', async () => {
     const { fetchMock, fake } = renderPage();
     const link = await screen.findByRole('link', { name: 'web' });
@@ -131,6 +143,7 @@ describe('ClusterPage', () => {
 
   it('drains an instance only once its id is typed', async () => {
     const { fetchMock } = renderPage();
+    fireEvent.click(await screen.findByRole('link', { name: 'Instances' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Drain i-0a1b2c3d4e5f67890' }));
     const dialog = screen.getByRole('dialog');
     const confirm = within(dialog).getByRole('button', { name: 'Confirm drain' });
@@ -155,7 +168,8 @@ describe('ClusterPage', () => {
 
   it('offers no Drain in read-only mode', async () => {
     renderPage(true);
-    await screen.findByText('i-0a1b2c3d4e5f67890');
+    fireEvent.click(await screen.findByRole('link', { name: 'Instances' }));
+    await screen.findByRole('table', { name: /instances/i });
     expect(screen.queryByRole('button', { name: /Drain/ })).toBeNull();
   });
 });

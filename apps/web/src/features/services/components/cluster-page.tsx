@@ -1,29 +1,41 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { FlavorBadge } from '../../../components/ui/flavor-badge';
 import { LiveIndicator } from '../../../components/ui/live-indicator';
+import { Skeleton } from '../../../components/ui/skeleton';
+import { StaleBadge } from '../../../components/ui/stale-badge';
 import { clusterDetailQueryOptions } from '../api/cluster-queries';
 import { servicesQueryOptions } from '../api/services-queries';
 import { useClusterEvents } from '../api/use-cluster-events';
 import { regionSearch } from '../lib/region-search';
+import { ClusterTabs, useClusterTab } from './cluster-tabs';
+import { ClusterTasksPanel } from './cluster-tasks-panel';
 import { EventFeed } from './event-feed';
+import { FleetMap } from './fleet-map';
 import { InstancesPanel } from './instances-panel';
 import { ServicesTable } from './services-table';
 import { PANEL } from './tones';
 
+/** The overview shows the latest events; the Events tab has them all. */
+const RECENT_EVENTS = 12;
+
 function Count({ label, value }: { label: string; value: number | undefined }) {
   return (
     <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400">
+        {label}
+      </dt>
       <dd className="text-lg font-semibold tabular-nums">{value ?? '–'}</dd>
     </div>
   );
 }
 
 /**
- * One cluster, live: its services (kept current by the cluster's SSE feed), its container
- * instances with Drain/Activate, and the feed itself.
+ * One cluster, live, in tabs kept in the URL: the overview (services, the fleet map, the latest
+ * events), every task (virtualized), the container instances with Drain/Activate, and the full
+ * event feed. The cluster's SSE feed keeps every tab current.
  */
 export function ClusterPage({ readOnly }: { readOnly: boolean }) {
   const { cluster = '' } = useParams();
@@ -33,6 +45,7 @@ export function ClusterPage({ readOnly }: { readOnly: boolean }) {
   const detail = useQuery(clusterDetailQueryOptions(scope));
   const services = useQuery(servicesQueryOptions(scope));
   const live = useClusterEvents(scope);
+  const tab = useClusterTab();
   const info = detail.data?.cluster;
 
   return (
@@ -60,7 +73,10 @@ export function ClusterPage({ readOnly }: { readOnly: boolean }) {
             <Count label="Instances" value={info?.registeredContainerInstancesCount} />
           </dl>
         </div>
-        <LiveIndicator status={live.status} staleSince={live.staleSince} />
+        <div className="flex items-center gap-2">
+          <StaleBadge stale={detail.data?.stale} asOf={detail.data?.asOf} />
+          <LiveIndicator status={live.status} staleSince={live.staleSince} />
+        </div>
       </header>
 
       {detail.isError && (
@@ -71,43 +87,53 @@ export function ClusterPage({ readOnly }: { readOnly: boolean }) {
         />
       )}
 
-      <section aria-labelledby="services-heading" className="space-y-2">
-        <h2 id="services-heading" className="text-sm font-semibold">
-          Services
-          {services.data && (
-            <span className="ml-2 font-normal text-slate-500">{services.data.services.length}</span>
-          )}
-        </h2>
-        {services.isError ? (
-          <ErrorPanel
-            title="Services could not be loaded"
-            error={services.error}
-            onRetry={() => void services.refetch()}
-          />
-        ) : (
-          <div className={`${PANEL} overflow-x-auto`}>
-            {services.data && services.data.services.length > 0 && (
-              <ServicesTable services={services.data.services} cluster={cluster} region={region} />
-            )}
-            {services.isPending && (
-              <div
-                aria-hidden="true"
-                className="m-4 h-4 w-2/3 animate-pulse rounded bg-slate-200 dark:bg-slate-700"
-              />
-            )}
-            {services.data?.services.length === 0 && (
-              <p className="px-4 py-6 text-center text-sm text-slate-500">
-                No services in this cluster.
-              </p>
-            )}
-          </div>
-        )}
-      </section>
+      <ClusterTabs current={tab} portsHref={`/clusters/${cluster}/ports${regionSearch(region)}`} />
 
-      <div className="grid gap-6 xl:grid-cols-2">
-        <InstancesPanel scope={scope} readOnly={readOnly} />
-        <EventFeed feed={live.feed} />
-      </div>
+      {tab === 'overview' && (
+        <>
+          <section aria-labelledby="services-heading" className="space-y-2">
+            <h2 id="services-heading" className="text-sm font-semibold">
+              Services
+              {services.data && (
+                <span className="ml-2 font-normal text-slate-600 dark:text-slate-400">
+                  {services.data.services.length}
+                </span>
+              )}
+            </h2>
+            {services.isError ? (
+              <ErrorPanel
+                title="Services could not be loaded"
+                error={services.error}
+                onRetry={() => void services.refetch()}
+              />
+            ) : services.isPending ? (
+              <Skeleton label="services" />
+            ) : services.data.services.length === 0 ? (
+              <EmptyState title="No services in this cluster">
+                Tasks started with RunTask still show under Tasks; create a service with the AWS CLI
+                (<code>aws ecs create-service</code>) or your infrastructure code.
+              </EmptyState>
+            ) : (
+              <div className={PANEL}>
+                <ServicesTable
+                  services={services.data.services}
+                  cluster={cluster}
+                  region={region}
+                />
+              </div>
+            )}
+          </section>
+          <div className="grid gap-6 xl:grid-cols-3">
+            <div className="xl:col-span-2">
+              <FleetMap region={region} cluster={cluster} />
+            </div>
+            <EventFeed feed={live.feed.slice(0, RECENT_EVENTS)} />
+          </div>
+        </>
+      )}
+      {tab === 'tasks' && <ClusterTasksPanel region={region} cluster={cluster} />}
+      {tab === 'instances' && <InstancesPanel scope={scope} readOnly={readOnly} />}
+      {tab === 'events' && <EventFeed feed={live.feed} />}
     </section>
   );
 }

@@ -65,8 +65,14 @@ function DrainDialog({
 }
 
 /** The cluster's container instances, with Drain (confirmed) and Activate. */
+/** Rows shown before "Show all": a 600-instance cluster must not flood the page. */
+const FIRST_ROWS = 50;
+
 export function InstancesPanel({ scope, readOnly }: { scope: ClusterScope; readOnly: boolean }) {
   const instances = useQuery(instancesQueryOptions(scope));
+  const [showAll, setShowAll] = useState(false);
+  const all = instances.data?.containerInstances ?? [];
+  const shown = showAll ? all : all.slice(0, FIRST_ROWS);
   const [draining, setDraining] = useState<ContainerInstance | undefined>();
   const activate = useSetInstanceState(scope);
   const { key, renew, renewIfAnswered } = useIdempotencyKey();
@@ -103,10 +109,15 @@ export function InstancesPanel({ scope, readOnly }: { scope: ClusterScope; readO
         <div className={`${PANEL} overflow-x-auto`}>
           {instances.data && instances.data.containerInstances.length > 0 && (
             <InstancesTable
-              instances={instances.data.containerInstances}
+              instances={shown}
               onSetState={readOnly ? undefined : onSetState}
               busy={activate.isPending ? activate.variables.instance : undefined}
             />
+          )}
+          {shown.length < all.length && (
+            <div className="border-t border-slate-200 px-4 py-2 text-sm dark:border-slate-700">
+              <Button onClick={() => setShowAll(true)}>Show all {all.length} instances</Button>
+            </div>
           )}
           {instances.isPending && (
             <div

@@ -1,25 +1,30 @@
 import type { Service } from '@deckhand/shared';
-import { Link } from 'react-router';
-import { revisionOf } from '../lib/describe-event';
-import { regionSearch } from '../lib/region-search';
-import { TABLE_HEAD } from './tones';
+import { useDeferredValue, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import {
+  DEFAULT_SERVICE_SORT,
+  filterServiceRows,
+  firstServiceDirection,
+  parseServiceFilter,
+  SERVICE_SORT_COLUMNS,
+  sortServiceRows,
+  toServiceRow,
+  type ServiceRow,
+  type ServiceSortColumn,
+} from '../lib/service-rows';
+import { nextSort, readSort, SERVICE_PARAMS, sortParams, withParams } from '../lib/table-params';
+import { SERVICE_ROW_HEIGHT, serviceColumns } from './service-columns';
+import { UrlFilterInput } from './url-filter-input';
+import { VirtualTable } from './virtual-table';
 
-const CELL = 'px-4 py-2';
-const NUMBER = `${CELL} text-right tabular-nums`;
+const FILTER_HELP =
+  'Words match anywhere. Columns: name:, status:, state: (steady, deploying, failed, below), rev:, family:, launch:, strategy: (replica, daemon). Quote values with spaces, join alternatives with commas, and put - before a term to exclude it.';
 
-/** What a service's deployments are doing, in a word, with the tone to show it in. */
-export function deploymentState(service: Service): { text: string; tone: string } {
-  const primary = service.deployments.find((d) => d.status === 'PRIMARY');
-  if (primary?.rolloutState === 'FAILED')
-    return { text: 'Failed', tone: 'text-red-700 dark:text-red-300' };
-  if (service.deployments.length > 1 || primary?.rolloutState === 'IN_PROGRESS')
-    return { text: 'Deploying', tone: 'text-violet-700 dark:text-violet-300' };
-  if (service.runningCount < service.desiredCount)
-    return { text: 'Below desired', tone: 'text-amber-700 dark:text-amber-300' };
-  return { text: 'Steady', tone: 'text-emerald-700 dark:text-emerald-300' };
-}
-
-/** A cluster's services: counts, what the deployment is doing, revision and launch type. */
+/**
+ * A cluster's services (2,000 in a big one, so virtualized): counts, what the deployment is
+ * doing with the rollout's progress, revision, launch type and scheduling strategy. Filter and
+ * sort live in the URL (`?sq=state:deploying&ssort=running&sdir=desc`).
+ */
 export function ServicesTable({
   services,
   cluster,
@@ -29,62 +34,61 @@ export function ServicesTable({
   cluster: string;
   region: string | undefined;
 }) {
+  const [params, setParams] = useSearchParams();
+  const sort = readSort(params, SERVICE_PARAMS, SERVICE_SORT_COLUMNS, DEFAULT_SERVICE_SORT);
+  const filterText = useDeferredValue(params.get(SERVICE_PARAMS.filter) ?? '');
+  const rows = useMemo(() => services.map(toServiceRow), [services]);
+  const filter = useMemo(() => parseServiceFilter(filterText), [filterText]);
+  const filtered = useMemo(() => filterServiceRows(rows, filter), [rows, filter]);
+  const { column, direction } = sort;
+  const shown = useMemo(
+    () => sortServiceRows(filtered, { column, direction }),
+    [filtered, column, direction],
+  );
+  const columns = useMemo(() => serviceColumns({ cluster, region }), [cluster, region]);
+
+  const onSort = (next: ServiceSortColumn) =>
+    setParams(
+      (current) =>
+        withParams(
+          current,
+          sortParams(SERVICE_PARAMS, nextSort(sort, next, firstServiceDirection(next))),
+        ),
+      { replace: true },
+    );
+
   return (
-    <table aria-label="Services" className="w-full text-left text-sm">
-      <thead className={TABLE_HEAD}>
-        <tr>
-          <th scope="col" className="px-4 py-2 font-medium">
-            Service
-          </th>
-          <th scope="col" className="px-4 py-2 text-right font-medium">
-            Desired
-          </th>
-          <th scope="col" className="px-4 py-2 text-right font-medium">
-            Running
-          </th>
-          <th scope="col" className="px-4 py-2 text-right font-medium">
-            Pending
-          </th>
-          <th scope="col" className="px-4 py-2 font-medium">
-            Deployment
-          </th>
-          <th scope="col" className="px-4 py-2 font-medium">
-            Revision
-          </th>
-          <th scope="col" className="px-4 py-2 font-medium">
-            Launch type
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-        {services.map((service) => {
-          const state = deploymentState(service);
-          return (
-            <tr key={service.arn} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-              <th scope="row" className={`${CELL} font-medium`}>
-                <Link
-                  to={`/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service.name)}${regionSearch(region)}`}
-                  className="text-sky-700 hover:underline dark:text-sky-300"
-                >
-                  {service.name}
-                </Link>
-              </th>
-              <td className={NUMBER}>{service.desiredCount}</td>
-              <td className={NUMBER}>{service.runningCount}</td>
-              <td className={NUMBER}>{service.pendingCount}</td>
-              <td className={`${CELL} text-xs font-medium ${state.tone}`}>{state.text}</td>
-              <td className={`${CELL} font-mono text-xs`} title={service.taskDefinition}>
-                {service.taskDefinition.slice(0, service.taskDefinition.lastIndexOf(':') + 1)}
-                <span className="font-semibold">{revisionOf(service.taskDefinition)}</span>
-              </td>
-              <td className={`${CELL} text-xs`}>
-                {service.launchType ??
-                  service.capacityProviderStrategy.map((item) => item.capacityProvider).join(', ')}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div>
+      <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
+        <UrlFilterInput
+          param={SERVICE_PARAMS.filter}
+          label="Filter services"
+          placeholder="state:deploying strategy:daemon"
+          help={FILTER_HELP}
+        />
+        <p
+          data-testid="services-count"
+          className="text-xs text-slate-600 tabular-nums dark:text-slate-400"
+        >
+          {shown.length.toLocaleString('en')} of {rows.length.toLocaleString('en')} services
+        </p>
+      </div>
+      {shown.length === 0 ? (
+        <p className="px-4 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
+          No services match this filter.
+        </p>
+      ) : (
+        <VirtualTable<ServiceRow, ServiceSortColumn>
+          label="Services"
+          rows={shown}
+          columns={columns}
+          rowKey={(row) => row.service.arn}
+          rowHeight={SERVICE_ROW_HEIGHT}
+          sort={sort}
+          onSort={onSort}
+          maxHeight="max-h-[60vh]"
+        />
+      )}
+    </div>
   );
 }
