@@ -13,6 +13,11 @@ export interface ServiceScope extends ClusterScope {
   service: string;
 }
 
+export interface TaskScope extends ClusterScope {
+  /** The task id (the last part of its ARN). */
+  task: string;
+}
+
 export type DesiredStatus = 'RUNNING' | 'STOPPED';
 
 export interface TasksScope extends ClusterScope {
@@ -35,6 +40,16 @@ export const ecsKeys = {
       { ...where(scope), service: scope.service ?? null, desiredStatus: scope.desiredStatus },
     ] as const,
   instancesList: (scope: ClusterScope) => ['ecs', 'instances', 'list', where(scope)] as const,
+  taskDetail: (scope: TaskScope) =>
+    ['ecs', 'tasks', 'detail', { ...where(scope), task: scope.task }] as const,
+  /** A revision belongs to no cluster: its key has no cluster, so cluster-wide resets skip it. */
+  taskDefinition: (scope: { region: string | undefined; family: string; revision: number }) =>
+    [
+      'ecs',
+      'task-definitions',
+      'detail',
+      { region: scope.region ?? null, family: scope.family, revision: scope.revision },
+    ] as const,
 };
 
 /** The scope object of an ECS key, when the key is one of a cluster's. */
@@ -64,4 +79,9 @@ export function clusterPath(scope: ClusterScope): string {
 
 export function servicePath(scope: ServiceScope): string {
   return `${clusterPath(scope)}/services/${encodeURIComponent(scope.service)}`;
+}
+
+/** `/clusters/<cluster>/tasks/<task>`: the task page, and its BFF route under `/api/v1`. */
+export function taskPath(scope: TaskScope): string {
+  return `${clusterPath(scope)}/tasks/${encodeURIComponent(scope.task)}`;
 }

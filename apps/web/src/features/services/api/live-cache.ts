@@ -2,10 +2,12 @@ import type {
   LiveEvent,
   ServiceDetailResponse,
   ServicesResponse,
+  TaskDetailResponse,
   TasksResponse,
 } from '@deckhand/shared';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { applyToServiceDetail, applyToServices, applyToTasks } from '../lib/live-reducers';
+import { applyToTaskDetail } from '../lib/task-detail';
 import { isClusterKey, keyScope, type ClusterScope } from './ecs-keys';
 
 /** Applies `reduce` to every cached answer under `prefix` of the cluster; writes only real changes. */
@@ -42,6 +44,9 @@ export function applyLiveEvent(client: QueryClient, scope: ClusterScope, event: 
     const desiredStatus = found?.desiredStatus === 'STOPPED' ? 'STOPPED' : 'RUNNING';
     return applyToTasks(data, event, { service, desiredStatus });
   });
+  update<TaskDetailResponse>(client, scope, ['ecs', 'tasks', 'detail'], (data) =>
+    applyToTaskDetail(data, event),
+  );
 }
 
 /** Reloads everything shown of the cluster (after a reset or a reconnect: events may be lost). */

@@ -1,7 +1,8 @@
-import { StopTaskResponse, type TasksResponse } from '@deckhand/shared';
+import { StopTaskResponse, type TaskDetailResponse, type TasksResponse } from '@deckhand/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson } from '../../../lib/api-client';
 import { replaceTask } from '../lib/live-reducers';
+import { replaceDetailTask } from '../lib/task-detail';
 import { clusterPath, isClusterKey, type ClusterScope } from './ecs-keys';
 
 export interface StopTaskVariables {
@@ -14,7 +15,7 @@ export interface StopTaskVariables {
 
 /**
  * Stops a task (`POST …/tasks/:task/stop`). The answer (desired status STOPPED) replaces the task
- * where a list shows it; the `task.stopped` event then moves it to the stopped list.
+ * where a list or the task page shows it; the `task.stopped` event then moves it to the stopped list.
  */
 export function useStopTask(scope: ClusterScope) {
   const client = useQueryClient();
@@ -34,6 +35,13 @@ export function useStopTask(scope: ClusterScope) {
           predicate: (query) => isClusterKey(query.queryKey, scope),
         },
         (data) => data && replaceTask(data, task),
+      );
+      client.setQueriesData<TaskDetailResponse>(
+        {
+          queryKey: ['ecs', 'tasks', 'detail'],
+          predicate: (query) => isClusterKey(query.queryKey, scope),
+        },
+        (data) => data && replaceDetailTask(data, task),
       );
     },
   });

@@ -1,4 +1,4 @@
-import { TaskDefinitionReference } from '@deckhand/shared';
+import { TaskDefinitionReference, type DeploymentConfiguration } from '@deckhand/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
@@ -6,19 +6,26 @@ import { InlineError } from '../../../components/ui/inline-error';
 import { useIdempotencyKey } from '../../../lib/idempotency-key';
 import type { ServiceScope } from '../api/ecs-keys';
 import { useDeployService } from '../api/use-deploy-service';
+import { deployPreview } from '../lib/action-preview';
 
 const FIELD =
   'mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 font-mono text-sm outline-none focus:border-sky-500 focus:ring-2 focus:ring-sky-200 dark:border-slate-600 dark:bg-slate-800';
 
+interface DeployProps {
+  scope: ServiceScope;
+  /** `family:revision` of the primary deployment. */
+  current: string;
+  desiredCount: number;
+  deploymentConfiguration?: DeploymentConfiguration | undefined;
+}
+
 function DeployDialog({
   scope,
   current,
+  desiredCount,
+  deploymentConfiguration,
   onClose,
-}: {
-  scope: ServiceScope;
-  current: string;
-  onClose: () => void;
-}) {
+}: DeployProps & { onClose: () => void }) {
   const [taskDefinition, setTaskDefinition] = useState('');
   const [force, setForce] = useState(true);
   // One key per opening of the dialog: a double click deploys once.
@@ -73,6 +80,20 @@ function DeployDialog({
           />
           Force new deployment (replace every task, e.g. to pull a moved image tag)
         </label>
+        <output
+          aria-label="Deployment preview"
+          className="block rounded-md bg-slate-50 px-3 py-2 text-slate-800 dark:bg-slate-800 dark:text-slate-200"
+        >
+          {invalid
+            ? 'Not a task definition reference.'
+            : deployPreview({
+                current,
+                next: reference || undefined,
+                force,
+                desiredCount,
+                config: deploymentConfiguration,
+              })}
+        </output>
         <InlineError error={deploy.error} />
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
@@ -85,13 +106,16 @@ function DeployDialog({
   );
 }
 
-/** Starts a rolling deployment: a new revision, or fresh tasks of the current one. */
-export function DeployControl({ scope, current }: { scope: ServiceScope; current: string }) {
+/**
+ * Starts a rolling deployment: a new revision, or fresh tasks of the current one, with a preview
+ * of what the rollout will do before it is confirmed.
+ */
+export function DeployControl(props: DeployProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button onClick={() => setOpen(true)}>Deploy</Button>
-      {open && <DeployDialog scope={scope} current={current} onClose={() => setOpen(false)} />}
+      {open && <DeployDialog {...props} onClose={() => setOpen(false)} />}
     </>
   );
 }

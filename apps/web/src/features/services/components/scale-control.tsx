@@ -1,4 +1,8 @@
-import { MAX_DESIRED_COUNT, requiredConfirmation } from '@deckhand/shared';
+import {
+  MAX_DESIRED_COUNT,
+  requiredConfirmation,
+  type DeploymentConfiguration,
+} from '@deckhand/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ConfirmWordField } from '../../../components/ui/confirm-word-field';
@@ -7,19 +11,22 @@ import { InlineError } from '../../../components/ui/inline-error';
 import { useIdempotencyKey } from '../../../lib/idempotency-key';
 import type { ServiceScope } from '../api/ecs-keys';
 import { useScaleService } from '../api/use-scale-service';
+import { scalePreview } from '../lib/action-preview';
 
 type ScaleMutation = ReturnType<typeof useScaleService>;
 
 /** Scaling to 0 stops every task: the user types the service name first. */
 function ScaleToZeroDialog({
   service,
+  from,
   scale,
   onDone,
   onClose,
 }: {
   service: string;
+  from: number;
   scale: ScaleMutation;
-  onDone: () => void;
+  onDone: (answer: { service: { desiredCount: number } }) => void;
   onClose: () => void;
 }) {
   const [typed, setTyped] = useState('');
@@ -29,7 +36,7 @@ function ScaleToZeroDialog({
   return (
     <Dialog title={`Scale ${service} to 0 tasks?`} onClose={onClose}>
       <p className="text-slate-600 dark:text-slate-300">
-        Every task of the service will be stopped and none started until it is scaled up again.
+        {scalePreview(from, 0, undefined)} None will start until the service is scaled up again.
       </p>
       <form
         className="space-y-3"
@@ -55,13 +62,20 @@ function ScaleToZeroDialog({
   );
 }
 
-/** The desired count of a service: a number and a Scale button; 0 asks for the name first. */
+/**
+ * The desired count of a service: a number, a preview of what changing it does, and a Scale
+ * button; 0 asks for the name first. `onScaled` hears the count ECS accepted.
+ */
 export function ScaleControl({
   scope,
   desiredCount,
+  deploymentConfiguration,
+  onScaled,
 }: {
   scope: ServiceScope;
   desiredCount: number;
+  deploymentConfiguration?: DeploymentConfiguration | undefined;
+  onScaled?: (desiredCount: number) => void;
 }) {
   // null: follow the service's desired count as it changes live.
   const [draft, setDraft] = useState<string | null>(null);
@@ -73,7 +87,8 @@ export function ScaleControl({
   const valid =
     value.trim() !== '' && Number.isInteger(count) && count >= 0 && count <= MAX_DESIRED_COUNT;
 
-  const done = () => {
+  const done = (answer: { service: { desiredCount: number } }) => {
+    onScaled?.(answer.service.desiredCount);
     setDraft(null);
     setConfirming(false);
     renew();
@@ -110,6 +125,7 @@ export function ScaleControl({
             value={value}
             onChange={(event) => setDraft(event.target.value)}
             aria-invalid={!valid}
+            aria-describedby="scale-preview"
             className="mt-1 w-28 rounded-md border border-slate-300 bg-white px-3 py-1.5 tabular-nums outline-none focus:border-sky-500 focus:ring-2 focus:ring-sky-200 dark:border-slate-600 dark:bg-slate-800"
           />
         </label>
@@ -117,6 +133,15 @@ export function ScaleControl({
           Scale
         </Button>
       </form>
+      <output
+        id="scale-preview"
+        aria-label="Scale preview"
+        className="block max-w-md text-xs text-slate-700 dark:text-slate-300"
+      >
+        {valid && count !== desiredCount
+          ? scalePreview(desiredCount, count, deploymentConfiguration)
+          : ''}
+      </output>
       {!valid && (
         <p className="text-xs text-red-700 dark:text-red-300">
           A whole number from 0 to {MAX_DESIRED_COUNT}.
@@ -126,6 +151,7 @@ export function ScaleControl({
       {confirming && (
         <ScaleToZeroDialog
           service={scope.service}
+          from={desiredCount}
           scale={scale}
           onDone={done}
           onClose={() => {

@@ -1,4 +1,4 @@
-import type { ServiceEvent } from '@deckhand/shared';
+import { ServiceEventKind, type ServiceEvent } from '@deckhand/shared';
 import { useState } from 'react';
 import { formatTime } from '../../../lib/format';
 import { serviceEventTone } from '../lib/describe-event';
@@ -6,16 +6,50 @@ import { PANEL, TONE_BADGE, TONE_BORDER } from './tones';
 
 /** How many events are drawn at first (a flapping service has thousands; keep the DOM small). */
 const SHOWN = 100;
+/** DescribeServices returns a service's latest 100 events; older ones come from the history. */
+const AWS_EVENTS = 100;
 
-/** A service's events, newest first, coloured by what they are about. */
-export function ServiceEvents({ events }: { events: ServiceEvent[] }) {
+/** "240 events (140 from Deckhand's history)": beyond AWS's 100, they can only be the history's. */
+export function eventCount(total: number): string {
+  const kept = total - AWS_EVENTS;
+  const count = `${total} event${total === 1 ? '' : 's'}`;
+  return kept > 0 ? `${count} (${kept} from Deckhand’s history)` : count;
+}
+
+/** A service's events, newest first, coloured by what they are about, filtered by kind. */
+export function ServiceEvents({ events: allEvents }: { events: ServiceEvent[] }) {
   const [all, setAll] = useState(false);
+  const [kind, setKind] = useState<ServiceEventKind | 'all'>('all');
+  const events = kind === 'all' ? allEvents : allEvents.filter((event) => event.kind === kind);
   const shown = all ? events : events.slice(0, SHOWN);
   return (
     <section aria-labelledby="service-events-heading" className="space-y-2">
-      <h2 id="service-events-heading" className="text-sm font-semibold">
-        Events
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="service-events-heading" className="text-sm font-semibold">
+          Events{' '}
+          <span className="font-normal text-slate-600 dark:text-slate-400">
+            {eventCount(allEvents.length)}
+          </span>
+        </h2>
+        <label className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+          Kind
+          <select
+            value={kind}
+            onChange={(event) => {
+              const parsed = ServiceEventKind.safeParse(event.target.value);
+              setKind(parsed.success ? parsed.data : 'all');
+            }}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+          >
+            <option value="all">all</option>
+            {ServiceEventKind.options.map((option) => (
+              <option key={option} value={option}>
+                {option.replace('-', ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <div className={PANEL}>
         <ol
           aria-label="Events"
@@ -33,7 +67,7 @@ export function ServiceEvents({ events }: { events: ServiceEvent[] }) {
               >
                 <time
                   dateTime={event.createdAt}
-                  className="shrink-0 font-mono text-xs text-slate-500"
+                  className="shrink-0 font-mono text-xs text-slate-600 dark:text-slate-400"
                 >
                   {formatTime(event.createdAt)}
                 </time>
@@ -47,7 +81,9 @@ export function ServiceEvents({ events }: { events: ServiceEvent[] }) {
             );
           })}
           {events.length === 0 && (
-            <li className="px-4 py-6 text-center text-sm text-slate-500">No events yet.</li>
+            <li className="px-4 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
+              {kind === 'all' ? 'No events yet.' : `No ${kind.replace('-', ' ')} events.`}
+            </li>
           )}
         </ol>
         {events.length > shown.length && (

@@ -2,13 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { LiveIndicator } from '../../../components/ui/live-indicator';
-import { formatTime } from '../../../lib/format';
+import { Skeleton } from '../../../components/ui/skeleton';
+import { StaleBadge } from '../../../components/ui/stale-badge';
 import { serviceDetailQueryOptions } from '../api/services-queries';
+import { usePendingScale } from '../api/use-pending-scale';
 import { useServiceEvents } from '../api/use-service-events';
 import { regionSearch } from '../lib/region-search';
 import { DeployControl } from './deploy-control';
 import { DeploymentsList } from './deployments-list';
 import { ScaleControl } from './scale-control';
+import { ServiceConfiguration } from './service-configuration';
 import { ServiceCounts } from './service-counts';
 import { ServiceEvents } from './service-events';
 import { TasksPanel } from './tasks-panel';
@@ -24,14 +27,15 @@ export function ServicePage({ readOnly }: { readOnly: boolean }) {
   const region = params.get('region') ?? undefined;
   const scope = { region, cluster, service };
   const detail = useQuery(serviceDetailQueryOptions(scope));
-  const live = useServiceEvents(scope);
+  const pendingScale = usePendingScale(scope, detail.data);
+  const live = useServiceEvents(scope, pendingScale.onEvent);
   const data = detail.data?.service;
 
   return (
     <section aria-labelledby="service-heading" className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
             <Link to={`/clusters${regionSearch(region)}`} className="hover:underline">
               Clusters
             </Link>
@@ -47,7 +51,7 @@ export function ServicePage({ readOnly }: { readOnly: boolean }) {
             {service}
           </h1>
           {data && (
-            <p className="text-sm text-slate-500">
+            <p className="text-sm text-slate-600 dark:text-slate-400">
               {data.status} · {data.schedulingStrategy.toLowerCase()} ·{' '}
               <span className="font-mono">{data.taskDefinition}</span> ·{' '}
               {data.launchType ??
@@ -57,11 +61,13 @@ export function ServicePage({ readOnly }: { readOnly: boolean }) {
         </div>
         <div className="flex flex-col items-end gap-1">
           <LiveIndicator status={live.status} staleSince={live.staleSince} />
-          {detail.data?.stale && (
-            <p className="text-xs text-amber-700 dark:text-amber-300">
-              AWS did not answer; showing data as of {formatTime(detail.data.asOf)}
-            </p>
-          )}
+          <StaleBadge stale={detail.data?.stale} asOf={detail.data?.asOf} />
+          <Link
+            to={`/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/ports${regionSearch(region)}`}
+            className="text-sm font-medium text-sky-700 hover:underline focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none dark:text-sky-300"
+          >
+            Port mappings
+          </Link>
         </div>
       </header>
 
@@ -72,10 +78,7 @@ export function ServicePage({ readOnly }: { readOnly: boolean }) {
           onRetry={() => void detail.refetch()}
         />
       ) : !data ? (
-        <div
-          aria-hidden="true"
-          className="h-24 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800"
-        />
+        <Skeleton label="service" rows={3} />
       ) : (
         <>
           <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
@@ -83,6 +86,7 @@ export function ServicePage({ readOnly }: { readOnly: boolean }) {
               desired={data.desiredCount}
               running={data.runningCount}
               pending={data.pendingCount}
+              pendingScale={pendingScale.pending}
             />
             {!readOnly && (
               <div className={`${PANEL} flex flex-wrap items-end justify-between gap-3 p-4`}>
@@ -91,13 +95,24 @@ export function ServicePage({ readOnly }: { readOnly: boolean }) {
                     A DAEMON service runs one task per instance; it has no desired count to set.
                   </p>
                 ) : (
-                  <ScaleControl scope={scope} desiredCount={data.desiredCount} />
+                  <ScaleControl
+                    scope={scope}
+                    desiredCount={data.desiredCount}
+                    deploymentConfiguration={data.deploymentConfiguration}
+                    onScaled={pendingScale.onScaled}
+                  />
                 )}
-                <DeployControl scope={scope} current={data.taskDefinition} />
+                <DeployControl
+                  scope={scope}
+                  current={data.taskDefinition}
+                  desiredCount={data.desiredCount}
+                  deploymentConfiguration={data.deploymentConfiguration}
+                />
               </div>
             )}
           </div>
           <DeploymentsList deployments={data.deployments} />
+          <ServiceConfiguration service={data} />
           <TasksPanel scope={scope} readOnly={readOnly} />
           <ServiceEvents events={data.events} />
         </>

@@ -48,10 +48,11 @@ export function TasksPanel({ scope, readOnly }: { scope: ServiceScope; readOnly:
               <div className="h-4 w-1/2 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />
             </div>
           ) : showStopped ? (
-            <StoppedTasksTable tasks={tasks.data.tasks} />
+            <StoppedTasksTable tasks={tasks.data.tasks} scope={scope} />
           ) : (
             <RunningTasksTable
               tasks={tasks.data.tasks}
+              scope={scope}
               onStop={readOnly ? undefined : setStopping}
             />
           )}

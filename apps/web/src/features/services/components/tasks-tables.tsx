@@ -1,6 +1,9 @@
 import { diagnoseTaskStop, type Task } from '@deckhand/shared';
+import { Link } from 'react-router';
 import { formatTime } from '../../../lib/format';
+import { taskPath, type ClusterScope } from '../api/ecs-keys';
 import { exitCodes, revisionOf, shortId } from '../lib/describe-event';
+import { regionSearch } from '../lib/region-search';
 import { TABLE_HEAD } from './tones';
 
 const CELL = 'px-4 py-2 align-top';
@@ -19,10 +22,17 @@ function Head({ columns }: { columns: string[] }) {
   );
 }
 
-function TaskId({ task }: { task: Task }) {
+/** The task's short id, linking to its page. */
+function TaskId({ task, scope }: { task: Task; scope: ClusterScope }) {
   return (
     <th scope="row" className={`${CELL} font-mono font-normal`} title={task.id}>
-      {shortId(task.id)}
+      <Link
+        to={`${taskPath({ ...scope, task: task.id })}${regionSearch(scope.region)}`}
+        aria-label={`Task ${task.id}`}
+        className="text-sky-700 hover:underline dark:text-sky-300"
+      >
+        {shortId(task.id)}
+      </Link>
     </th>
   );
 }
@@ -38,9 +48,11 @@ function ports(task: Task): string {
 /** Tasks meant to run: where they run, their ports, and a Stop action. */
 export function RunningTasksTable({
   tasks,
+  scope,
   onStop,
 }: {
   tasks: Task[];
+  scope: ClusterScope;
   onStop: ((task: Task) => void) | undefined;
 }) {
   const columns = ['Task', 'Status', 'Revision', 'Started', 'Host', 'Ports'];
@@ -52,7 +64,7 @@ export function RunningTasksTable({
           const stopping = task.desiredStatus === 'STOPPED';
           return (
             <tr key={task.id}>
-              <TaskId task={task} />
+              <TaskId task={task} scope={scope} />
               <td className={CELL}>
                 {stopping ? 'STOPPING' : task.lastStatus}
                 {task.healthStatus && task.healthStatus !== 'UNKNOWN' && (
@@ -93,7 +105,7 @@ export function RunningTasksTable({
 }
 
 /** Stopped tasks, newest first, each with why it stopped in plain words and its exit codes. */
-export function StoppedTasksTable({ tasks }: { tasks: Task[] }) {
+export function StoppedTasksTable({ tasks, scope }: { tasks: Task[]; scope: ClusterScope }) {
   return (
     <table aria-label="Stopped tasks" className="w-full text-left text-sm">
       <Head columns={['Task', 'Stopped', 'Revision', 'Why']} />
@@ -102,7 +114,7 @@ export function StoppedTasksTable({ tasks }: { tasks: Task[] }) {
           const codes = exitCodes(task);
           return (
             <tr key={task.id}>
-              <TaskId task={task} />
+              <TaskId task={task} scope={scope} />
               <td className={`${CELL} font-mono text-xs`}>
                 {task.stoppedAt ? formatTime(task.stoppedAt) : '—'}
               </td>
