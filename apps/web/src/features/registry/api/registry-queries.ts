@@ -1,0 +1,60 @@
+import { ImagesResponse, PushCommandsResponse, RepositoriesResponse } from '@deckhand/shared';
+import { queryOptions } from '@tanstack/react-query';
+import { getJson } from '../../../lib/api-client';
+
+export interface RepositoryScope {
+  /** `?region=` of the URL; undefined means the BFF's home region. */
+  region: string | undefined;
+  repository: string;
+}
+
+const where = (region: string | undefined) => ({ region: region ?? null });
+
+export const registryKeys = {
+  all: ['ecr'] as const,
+  repositories: (region: string | undefined) =>
+    [...registryKeys.all, 'repositories', 'list', where(region)] as const,
+  images: ({ region, repository }: RepositoryScope) =>
+    [...registryKeys.all, 'images', 'list', { ...where(region), repository }] as const,
+  pushCommands: ({ region, repository }: RepositoryScope) =>
+    [...registryKeys.all, 'push-commands', { ...where(region), repository }] as const,
+};
+
+/** Repository names hold `/` (`team/web`): one encoded path segment for the BFF route. */
+const repositoryPath = (repository: string) => `/repositories/${encodeURIComponent(repository)}`;
+
+/** Every ECR repository of the region with its settings, image count and last push. */
+export function repositoriesQueryOptions(region: string | undefined) {
+  return queryOptions({
+    queryKey: registryKeys.repositories(region),
+    queryFn: ({ signal }) =>
+      getJson('/repositories', RepositoriesResponse, { signal, query: { region } }),
+    refetchInterval: 60_000,
+  });
+}
+
+/** A repository's images with scan counts and what runs or references each. */
+export function imagesQueryOptions(scope: RepositoryScope) {
+  return queryOptions({
+    queryKey: registryKeys.images(scope),
+    queryFn: ({ signal }) =>
+      getJson(`${repositoryPath(scope.repository)}/images`, ImagesResponse, {
+        signal,
+        query: { region: scope.region },
+      }),
+    refetchInterval: 60_000,
+  });
+}
+
+/** Login, build, tag, push and pull commands per container tool; they change only with the repository. */
+export function pushCommandsQueryOptions(scope: RepositoryScope) {
+  return queryOptions({
+    queryKey: registryKeys.pushCommands(scope),
+    queryFn: ({ signal }) =>
+      getJson(`${repositoryPath(scope.repository)}/push-commands`, PushCommandsResponse, {
+        signal,
+        query: { region: scope.region },
+      }),
+    staleTime: 10 * 60_000,
+  });
+}

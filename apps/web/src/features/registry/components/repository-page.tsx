@@ -1,0 +1,117 @@
+import { ContainerTool, type HealthResponse } from '@deckhand/shared';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ConsoleLink } from '../../../components/ui/console-link';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorPanel } from '../../../components/ui/error-panel';
+import { Skeleton } from '../../../components/ui/skeleton';
+import { StaleBadge } from '../../../components/ui/stale-badge';
+import { consoleUrl } from '../../../lib/aws-console';
+import { imagesQueryOptions, pushCommandsQueryOptions } from '../api/registry-queries';
+import {
+  DEFAULT_IMAGE_SORT,
+  IMAGE_SORT_KEYS,
+  sortImages,
+  type ImageSortKey,
+} from '../lib/repositories';
+import { formatSort, parseSort, regionSearch, toggleSort, withParam } from '../lib/url-state';
+import { ImagesTable } from './images-table';
+import { PushCommands } from './push-commands';
+import { LINK, MUTED } from './styles';
+
+/**
+ * One repository: its images (sortable, `?sort=`) and the commands to push to it (`?tool=`).
+ * `environment` (the health answer) enables the "Open in AWS console" link in aws mode.
+ */
+export function RepositoryPage({
+  environment,
+}: {
+  environment?: Pick<HealthResponse, 'mode' | 'region'> | undefined;
+}) {
+  const { repository = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const region = params.get('region') ?? undefined;
+  const sort = parseSort(params.get('sort'), IMAGE_SORT_KEYS, DEFAULT_IMAGE_SORT);
+  const tool = ContainerTool.catch('docker').parse(params.get('tool') ?? 'docker');
+  const scope = { region, repository };
+  const images = useQuery(imagesQueryOptions(scope));
+  const push = useQuery(pushCommandsQueryOptions(scope));
+  const list = images.data?.images;
+
+  const setParam = (key: string, value: string) =>
+    setParams((current) => withParam(current, key, value), { replace: true });
+  const onSort = (column: ImageSortKey) => setParam('sort', formatSort(toggleSort(sort, column)));
+
+  return (
+    <section aria-labelledby="repository-heading" className="space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <nav aria-label="Breadcrumb" className={`text-sm ${MUTED}`}>
+            <Link to={`/registry${regionSearch(region)}`} className={LINK}>
+              Registry
+            </Link>
+          </nav>
+          <h1 id="repository-heading" className="text-xl font-semibold tracking-tight">
+            {repository}
+          </h1>
+          <p className={`text-sm ${MUTED}`}>
+            {list ? `${list.length} images` : 'Images in this repository'}{' '}
+            <StaleBadge stale={images.data?.stale} asOf={images.data?.asOf} />
+          </p>
+        </div>
+        {environment && push.data && (
+          <ConsoleLink
+            mode={environment.mode}
+            href={consoleUrl(region ?? environment.region, {
+              kind: 'repository',
+              repository,
+              accountId: push.data.accountId,
+            })}
+          />
+        )}
+      </header>
+
+      <section aria-labelledby="images-heading" className="space-y-2">
+        <h2 id="images-heading" className="text-base font-semibold">
+          Images
+        </h2>
+        {images.isError ? (
+          <ErrorPanel
+            title="The images could not be loaded"
+            error={images.error}
+            onRetry={() => void images.refetch()}
+          />
+        ) : !list ? (
+          <Skeleton label="images" rows={4} />
+        ) : list.length === 0 ? (
+          <EmptyState title={`No images in ${repository} yet.`}>
+            Push one with the commands below.
+          </EmptyState>
+        ) : (
+          <ImagesTable
+            images={sortImages(list, sort)}
+            sort={sort}
+            onSort={onSort}
+            region={region}
+          />
+        )}
+      </section>
+
+      {push.isError ? (
+        <ErrorPanel
+          title="The push commands could not be loaded"
+          error={push.error}
+          onRetry={() => void push.refetch()}
+        />
+      ) : push.data ? (
+        <PushCommands
+          data={push.data}
+          tool={tool}
+          onToolChange={(next) => setParam('tool', next)}
+        />
+      ) : (
+        <Skeleton label="push commands" rows={2} />
+      )}
+    </section>
+  );
+}

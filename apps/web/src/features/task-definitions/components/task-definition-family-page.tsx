@@ -1,0 +1,110 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { CopyButton } from '../../../components/ui/copy-button';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorPanel } from '../../../components/ui/error-panel';
+import { Skeleton } from '../../../components/ui/skeleton';
+import { StaleBadge } from '../../../components/ui/stale-badge';
+import { formatTime } from '../../../lib/format';
+import { revisionsQueryOptions } from '../api/task-definitions-queries';
+import { regionSearch } from '../lib/url-state';
+import { TaskDefinitionsBreadcrumb } from './breadcrumb';
+import { LINK, MUTED, PANEL, ROW, STATUS_BADGE, TABLE_HEAD } from './styles';
+
+/** One family's revisions, newest first, each linking to its definition. */
+export function TaskDefinitionFamilyPage() {
+  const { family = '' } = useParams();
+  const [params] = useSearchParams();
+  const region = params.get('region') ?? undefined;
+  const revisions = useQuery(revisionsQueryOptions({ region, family }));
+  const list = revisions.data?.revisions;
+  const active = list?.filter((revision) => revision.status === 'ACTIVE').length ?? 0;
+
+  return (
+    <section aria-labelledby="family-heading" className="space-y-4">
+      <header>
+        <TaskDefinitionsBreadcrumb region={region} />
+        <h1 id="family-heading" className="text-xl font-semibold tracking-tight">
+          {family}
+        </h1>
+        <p className={`text-sm ${MUTED}`}>
+          {list ? `${list.length} revisions · ${active} active` : 'Revisions of this family'}{' '}
+          <StaleBadge stale={revisions.data?.stale} asOf={revisions.data?.asOf} />
+        </p>
+      </header>
+
+      {revisions.isError ? (
+        <ErrorPanel
+          title="The revisions could not be loaded"
+          error={revisions.error}
+          onRetry={() => void revisions.refetch()}
+        />
+      ) : revisions.isPending ? (
+        <Skeleton label="revisions" rows={4} />
+      ) : revisions.data.revisions.length === 0 ? (
+        <EmptyState title={`The family ${family} has no revisions.`}>
+          Register a revision with{' '}
+          <code className="font-mono">aws ecs register-task-definition</code>.
+        </EmptyState>
+      ) : (
+        <div className={PANEL}>
+          <table className="w-full text-left text-sm">
+            <thead className={TABLE_HEAD}>
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Revision
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Registered
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  ARN
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {revisions.data.revisions.map((revision) => (
+                <tr key={revision.arn} className={ROW}>
+                  <th scope="row" className="px-4 py-3 font-normal">
+                    <Link
+                      to={`/task-definitions/${encodeURIComponent(family)}/${revision.revision}${regionSearch(region)}`}
+                      className={`${LINK} font-mono`}
+                    >
+                      {family}:{revision.revision}
+                    </Link>
+                  </th>
+                  <td className="px-4 py-3">
+                    <span
+                      className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_BADGE[revision.status] ?? ''}`}
+                    >
+                      {revision.status}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3 tabular-nums">
+                    {revision.registeredAt ? (
+                      <time dateTime={revision.registeredAt}>
+                        {formatTime(revision.registeredAt)}
+                      </time>
+                    ) : (
+                      <span className={MUTED}>—</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-3">
+                    <span className="mr-2 font-mono text-xs break-all">{revision.arn}</span>
+                    <CopyButton
+                      value={revision.arn}
+                      label={`ARN of ${family}:${revision.revision}`}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { traceIdTime, type TraceSummary } from '@deckhand/shared';
+import { Link } from 'react-router';
+import { formatTime } from '../../../lib/format';
+import { formatDuration } from '../lib/timeline';
+import { regionSearch } from '../lib/url-state';
+import { OutcomeBadges } from './outcome-badges';
+import { LINK, MUTED, PANEL, ROW, TABLE_HEAD } from './styles';
+
+function statusTone(status: number | undefined): string {
+  if (status === undefined) return MUTED;
+  if (status >= 500) return 'font-medium text-red-700 dark:text-red-300';
+  if (status === 429) return 'font-medium text-violet-700 dark:text-violet-300';
+  if (status >= 400) return 'font-medium text-amber-800 dark:text-amber-300';
+  return '';
+}
+
+/** Trace summaries, newest first as X-Ray pages them. */
+export function TracesTable({
+  traces,
+  region,
+}: {
+  traces: readonly TraceSummary[];
+  region: string | undefined;
+}) {
+  return (
+    <div className={`${PANEL} overflow-x-auto`}>
+      <table aria-label="Traces" className="w-full text-left text-sm">
+        <thead className={TABLE_HEAD}>
+          <tr>
+            {[
+              'Trace',
+              'Time',
+              'Duration',
+              'Response',
+              'Request',
+              'Status',
+              'Outcome',
+              'Services',
+            ].map((title) => (
+              <th key={title} scope="col" className="px-3 py-2 font-medium">
+                {title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {traces.map((trace) => {
+            const started = trace.startTime ?? traceIdTime(trace.id)?.toISOString();
+            return (
+              <tr key={trace.id} className={ROW}>
+                <th scope="row" className="px-3 py-2 font-normal whitespace-nowrap">
+                  <Link
+                    to={`/traces/${encodeURIComponent(trace.id)}${regionSearch(region)}`}
+                    className={`${LINK} font-mono text-xs`}
+                  >
+                    {trace.id}
+                  </Link>
+                </th>
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+                  {started ? <time dateTime={started}>{formatTime(started)}</time> : '—'}
+                </td>
+                <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
+                  {formatDuration(trace.duration)}
+                </td>
+                <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
+                  {formatDuration(trace.responseTime)}
+                </td>
+                <td className="max-w-md px-3 py-2">
+                  {trace.http.method || trace.http.url ? (
+                    <span className="font-mono text-xs break-all">
+                      <span className="font-semibold">{trace.http.method}</span> {trace.http.url}
+                    </span>
+                  ) : (
+                    <span className={MUTED}>—</span>
+                  )}
+                </td>
+                <td className={`px-3 py-2 tabular-nums ${statusTone(trace.http.status)}`}>
+                  {trace.http.status ?? '—'}
+                </td>
+                <td className="px-3 py-2">
+                  <OutcomeBadges
+                    fault={trace.hasFault}
+                    error={trace.hasError}
+                    throttle={trace.hasThrottle}
+                    partial={trace.isPartial}
+                  />
+                </td>
+                <td className={`px-3 py-2 text-xs ${MUTED}`}>{trace.services.join(', ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
