@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ErrorPanel } from '../components/ui/error-panel';
+import { QueryError } from '../components/ui/query-error';
 import { sessionQueryOptions } from '../features/session/api/session-queries';
 import { LoginPage } from '../features/session/components/login-page';
 
@@ -11,11 +11,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (session.isError) {
     return (
       <div className="mx-auto mt-16 max-w-lg">
-        <ErrorPanel
-          title="Deckhand is not reachable"
-          error={session.error}
-          onRetry={() => void session.refetch()}
-        />
+        <QueryError title="Deckhand is not reachable" query={session} />
       </div>
     );
   }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from './button';
 
 /**
  * A modal dialog: labelled by its title, closed by Escape or the backdrop, focus moved into it on
@@ -45,6 +46,28 @@ export function Dialog({
         </h2>
         <div className="mt-3 space-y-3 text-sm">{children}</div>
       </div>
+    </div>
+  );
+}
+
+/** A dialog form's footer: Cancel, and the submit button that does what the dialog is for. */
+export function DialogActions({
+  onCancel,
+  submitLabel,
+  variant,
+  disabled,
+}: {
+  onCancel: () => void;
+  submitLabel: string;
+  variant: 'primary' | 'danger';
+  disabled: boolean;
+}) {
+  return (
+    <div className="flex justify-end gap-2">
+      <Button onClick={onCancel}>Cancel</Button>
+      <Button type="submit" variant={variant} disabled={disabled}>
+        {submitLabel}
+      </Button>
     </div>
   );
 }

@@ -1,36 +1,16 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildCluster, buildEksCluster } from '@deckhand/shared/testing';
+import { fresh, json, renderRoutes, stubFetch } from '../../../testing/render-page';
 import { ClustersPage } from './clusters-page';
 
-const fresh = { stale: false, asOf: '2026-11-26T10:00:00.000Z' };
 const noEks = { ...fresh, clusters: [] };
 
-function answer(body: unknown, status: number) {
-  return Promise.resolve(
-    new Response(JSON.stringify(body), {
-      status,
-      headers: { 'content-type': 'application/json' },
-    }),
-  );
-}
-
 function renderPage(body: unknown, status = 200, url = '/clusters', eks: unknown = noEks) {
-  const fetchMock = vi.fn((input: string) =>
-    input.startsWith('/api/v1/eks/') ? answer(eks, 200) : answer(body, status),
+  const fetchMock = stubFetch((input: string) =>
+    input.startsWith('/api/v1/eks/') ? json(eks, 200) : json(body, status),
   );
-  vi.stubGlobal('fetch', fetchMock);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/clusters', element: <ClustersPage /> }], {
-    initialEntries: [url],
-  });
-  render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
+  const { router } = renderRoutes([{ path: '/clusters', element: <ClustersPage /> }], url);
   return { fetchMock, router };
 }
 

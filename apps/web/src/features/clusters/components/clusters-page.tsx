@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
 import { clustersAnswerQueryOptions, eksClustersQueryOptions } from '../api/clusters-queries';
@@ -94,11 +94,7 @@ export function ClustersPage() {
       ) : (
         <>
           {clusters.isError ? (
-            <ErrorPanel
-              title="ECS clusters could not be loaded"
-              error={clusters.error}
-              onRetry={() => void clusters.refetch()}
-            />
+            <QueryError title="ECS clusters could not be loaded" query={clusters} />
           ) : clusters.isPending ? (
             <Skeleton label="clusters" rows={3} />
           ) : shown.length > 0 ? (
@@ -134,11 +130,7 @@ export function ClustersPage() {
               <StaleBadge stale={eks.data?.stale} asOf={eks.data?.asOf} />
             </div>
             {eks.isError ? (
-              <ErrorPanel
-                title="EKS clusters could not be loaded"
-                error={eks.error}
-                onRetry={() => void eks.refetch()}
-              />
+              <QueryError title="EKS clusters could not be loaded" query={eks} />
             ) : eks.isPending ? (
               <Skeleton label="EKS clusters" rows={1} />
             ) : eksShown.length > 0 ? (

@@ -1,12 +1,14 @@
 import type { Cluster } from '@deckhand/shared';
 import { Link } from 'react-router';
 import { CapacityBar } from '../../../components/ui/capacity-bar';
-import { CopyButton } from '../../../components/ui/copy-button';
 import { FlavorBadge } from '../../../components/ui/flavor-badge';
+import { ROW } from '../../../components/ui/styles';
 import { formatMemory, formatVcpu } from '../../../lib/format';
+import { regionSearch } from '../../../lib/url-state';
 import type { ClusterSort, SortKey } from '../lib/sort-clusters';
 import { ariaSort, SortButton, SortHeader } from './sort-header';
-import { ARN, ROW, TABLE_HEAD } from './styles';
+import { ClusterArn } from './cluster-arn';
+import { TABLE_HEAD } from './styles';
 
 const NUMBER = 'px-4 py-3 text-right tabular-nums';
 
@@ -16,7 +18,7 @@ function ClusterRow({ cluster, region }: { cluster: Cluster; region: string | un
       <th scope="row" className="px-4 py-3 font-normal">
         <div className="flex flex-wrap items-center gap-2">
           <Link
-            to={`/clusters/${encodeURIComponent(cluster.name)}${region ? `?region=${encodeURIComponent(region)}` : ''}`}
+            to={`/clusters/${encodeURIComponent(cluster.name)}${regionSearch(region)}`}
             className="rounded font-medium text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:text-sky-300"
           >
             {cluster.name}
@@ -28,10 +30,7 @@ function ClusterRow({ cluster, region }: { cluster: Cluster; region: string | un
             </span>
           )}
         </div>
-        <div className="mt-1 flex items-start gap-2">
-          <span className={ARN}>{cluster.arn}</span>
-          <CopyButton value={cluster.arn} label={`ARN of ${cluster.name}`} />
-        </div>
+        <ClusterArn cluster={cluster} />
       </th>
       <td className={NUMBER}>{cluster.registeredContainerInstancesCount}</td>
       <td className={NUMBER}>{cluster.activeServicesCount}</td>

@@ -1,6 +1,8 @@
 import type { EksCluster, EksNodegroup } from '@deckhand/shared';
 import { CopyButton } from '../../../components/ui/copy-button';
-import { ARN, ROW, TABLE_HEAD } from './styles';
+import { ROW } from '../../../components/ui/styles';
+import { ClusterArn } from './cluster-arn';
+import { ARN, TABLE_HEAD } from './styles';
 
 const CELL = 'px-4 py-3';
 
@@ -64,10 +66,7 @@ export function EksClustersTable({ clusters }: { clusters: readonly EksCluster[]
                   {cluster.status}
                 </span>
               </div>
-              <div className="mt-1 flex items-start gap-2">
-                <span className={ARN}>{cluster.arn}</span>
-                <CopyButton value={cluster.arn} label={`ARN of ${cluster.name}`} />
-              </div>
+              <ClusterArn cluster={cluster} />
             </th>
             <td className={`${CELL} whitespace-nowrap`}>
               Kubernetes {cluster.version}

@@ -1,36 +1,22 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json, renderRoutes, stubFetch } from '../../../testing/render-page';
 import { buildPortMap, TG_WEB } from '../testing/build-port-map';
 import { PortMapPage } from './port-map-page';
 
-function json(body: unknown, status = 200) {
-  return Promise.resolve(
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-  );
-}
-
 /** Renders the page at `entry` against a fake BFF answering the port map with `answer`. */
 function renderPage(entry: string, answer: () => Promise<Response> = () => json(buildPortMap())) {
-  const fetchMock = vi.fn((url: string) =>
+  const fetchMock = stubFetch((url: string) =>
     url.startsWith('/api/v1/clusters/prod-ec2/port-map')
       ? answer()
       : json({ error: { code: 'not_found', message: 'No such route.', requestId: 'r' } }, 404),
   );
-  vi.stubGlobal('fetch', fetchMock);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter(
+  const { router } = renderRoutes(
     [
       { path: '/clusters/:cluster/ports', element: <PortMapPage /> },
       { path: '/clusters/:cluster/services/:service/ports', element: <PortMapPage /> },
     ],
-    { initialEntries: [entry] },
-  );
-  render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
+    entry,
   );
   return { fetchMock, router };
 }

@@ -2,14 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { JsonView } from '../../../components/ui/json-view';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
 import { formatTime } from '../../../lib/format';
+import { regionSearch } from '../../../lib/url-state';
 import { PORT_MAP_REFETCH_MS, portMapQueryOptions } from '../api/port-map-queries';
 import { portKindLegend } from '../lib/port-explanations';
-import { clusterHref, regionSearch, selectPortMapView, serviceHref } from '../lib/port-map-view';
+import { clusterHref, selectPortMapView, serviceHref } from '../lib/port-map-view';
 import { PortLegend } from './port-badge';
 import { PortDiagram } from './port-diagram';
 import { PortFindings } from './port-findings';
@@ -123,14 +124,13 @@ export function PortMapPage() {
       </header>
 
       {portMap.isError && (
-        <ErrorPanel
+        <QueryError
           title={
             portMap.data
               ? 'The port map could not be refreshed'
               : 'The port map could not be loaded'
           }
-          error={portMap.error}
-          onRetry={() => void portMap.refetch()}
+          query={portMap}
         />
       )}
       {portMap.isPending && <Skeleton label="port mappings" rows={4} />}

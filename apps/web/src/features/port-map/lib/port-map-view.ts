@@ -1,4 +1,5 @@
 import type { PortFinding, PortMap, PortMapRow } from '@deckhand/shared';
+import { regionSearch } from '../../../lib/url-state';
 import { ephemeralRange, type PortRange } from './port-explanations';
 import {
   filterRows,
@@ -33,11 +34,6 @@ export function selectPortMapView(
     findings: findingsForService(map.findings, service),
     range: ephemeralRange(map.findings),
   };
-}
-
-/** `?region=…` to keep the region in links, or nothing for the home region. */
-export function regionSearch(region: string | undefined): string {
-  return region ? `?region=${encodeURIComponent(region)}` : '';
 }
 
 export function clusterHref(cluster: string, region: string | undefined): string {

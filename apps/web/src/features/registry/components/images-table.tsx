@@ -1,12 +1,12 @@
 import type { RegistryImage } from '@deckhand/shared';
 import { CopyButton } from '../../../components/ui/copy-button';
+import { SortHeader } from '../../../components/ui/sort-header';
+import { MUTED, PANEL, ROW, TABLE_HEAD } from '../../../components/ui/styles';
 import { formatTime } from '../../../lib/format';
+import type { SortState } from '../../../lib/url-state';
 import { formatBytes, shortDigest } from '../lib/format-bytes';
 import type { ImageSortKey } from '../lib/repositories';
-import type { SortState } from '../lib/url-state';
 import { ScanSummary } from './scan-summary';
-import { SortHeader } from './sort-header';
-import { MUTED, PANEL, ROW, TABLE_HEAD } from './styles';
 import { UsedBy } from './used-by';
 
 function Moment({ value, missing }: { value: string | undefined; missing: string }) {

@@ -1,7 +1,7 @@
 import { ContainerTool, type PushCommandsResponse } from '@deckhand/shared';
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
-import { MUTED, PANEL } from './styles';
+import { MUTED, PANEL } from '../../../components/ui/styles';
 
 const TOOL_LABELS: Record<ContainerTool, string> = {
   docker: 'Docker',

@@ -1,7 +1,7 @@
 import { buildRepository } from '@deckhand/shared/testing';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorAnswer, fresh, renderPage, requestedUrls } from '../testing/render-page';
+import { errorAnswer, fresh, renderPage, requestedUrls } from '../../../testing/render-page';
 import { RegistryPage } from './registry-page';
 
 const repositories = {

@@ -2,10 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { SortHeader } from '../../../components/ui/sort-header';
 import { StaleBadge } from '../../../components/ui/stale-badge';
+import { LINK, MUTED, PANEL, ROW, SEARCH_INPUT, TABLE_HEAD } from '../../../components/ui/styles';
 import { formatTime } from '../../../lib/format';
+import { formatSort, parseSort, regionSearch, toggleSort, withParam } from '../../../lib/url-state';
 import { repositoriesQueryOptions } from '../api/registry-queries';
 import {
   DEFAULT_REPOSITORY_SORT,
@@ -14,9 +17,6 @@ import {
   sortRepositories,
   type RepositorySortKey,
 } from '../lib/repositories';
-import { formatSort, parseSort, regionSearch, toggleSort, withParam } from '../lib/url-state';
-import { SortHeader } from './sort-header';
-import { LINK, MUTED, PANEL, ROW, SEARCH_INPUT, TABLE_HEAD } from './styles';
 
 /** Every ECR repository of the region, filterable and sortable (both kept in the URL). */
 export function RegistryPage() {
@@ -59,11 +59,7 @@ export function RegistryPage() {
       </header>
 
       {repositories.isError ? (
-        <ErrorPanel
-          title="Repositories could not be loaded"
-          error={repositories.error}
-          onRetry={() => void repositories.refetch()}
-        />
+        <QueryError title="Repositories could not be loaded" query={repositories} />
       ) : repositories.isPending ? (
         <Skeleton label="repositories" rows={4} />
       ) : all && all.length === 0 ? (

@@ -1,7 +1,7 @@
 import { buildRegistryImage } from '@deckhand/shared/testing';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorAnswer, fresh, renderPage, requestedUrls } from '../testing/render-page';
+import { errorAnswer, fresh, renderPage, requestedUrls } from '../../../testing/render-page';
 import { RepositoryPage } from './repository-page';
 
 const uri = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web';

@@ -3,10 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ConsoleLink } from '../../../components/ui/console-link';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
+import { LINK, MUTED } from '../../../components/ui/styles';
 import { consoleUrl } from '../../../lib/aws-console';
+import { formatSort, parseSort, regionSearch, toggleSort, withParam } from '../../../lib/url-state';
 import { imagesQueryOptions, pushCommandsQueryOptions } from '../api/registry-queries';
 import {
   DEFAULT_IMAGE_SORT,
@@ -14,10 +16,8 @@ import {
   sortImages,
   type ImageSortKey,
 } from '../lib/repositories';
-import { formatSort, parseSort, regionSearch, toggleSort, withParam } from '../lib/url-state';
 import { ImagesTable } from './images-table';
 import { PushCommands } from './push-commands';
-import { LINK, MUTED } from './styles';
 
 /**
  * One repository: its images (sortable, `?sort=`) and the commands to push to it (`?tool=`).
@@ -76,11 +76,7 @@ export function RepositoryPage({
           Images
         </h2>
         {images.isError ? (
-          <ErrorPanel
-            title="The images could not be loaded"
-            error={images.error}
-            onRetry={() => void images.refetch()}
-          />
+          <QueryError title="The images could not be loaded" query={images} />
         ) : !list ? (
           <Skeleton label="images" rows={4} />
         ) : list.length === 0 ? (
@@ -98,11 +94,7 @@ export function RepositoryPage({
       </section>
 
       {push.isError ? (
-        <ErrorPanel
-          title="The push commands could not be loaded"
-          error={push.error}
-          onRetry={() => void push.refetch()}
-        />
+        <QueryError title="The push commands could not be loaded" query={push} />
       ) : push.data ? (
         <PushCommands
           data={push.data}

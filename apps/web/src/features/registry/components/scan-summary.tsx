@@ -1,5 +1,5 @@
 import type { ImageScan } from '@deckhand/shared';
-import { MUTED } from './styles';
+import { MUTED } from '../../../components/ui/styles';
 
 const SEVERITIES = [
   {

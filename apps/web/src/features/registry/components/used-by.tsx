@@ -1,8 +1,8 @@
 import type { ImageUsage } from '@deckhand/shared';
 import { Link } from 'react-router';
+import { LINK, MUTED } from '../../../components/ui/styles';
+import { regionSearch } from '../../../lib/url-state';
 import { groupUsage } from '../lib/group-usage';
-import { regionSearch } from '../lib/url-state';
-import { LINK, MUTED } from './styles';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

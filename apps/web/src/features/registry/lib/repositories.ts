@@ -1,5 +1,5 @@
 import type { RegistryImage, Repository } from '@deckhand/shared';
-import type { SortState } from './url-state';
+import type { SortState } from '../../../lib/url-state';
 
 export const REPOSITORY_SORT_KEYS = ['name', 'imageCount', 'lastPushedAt'] as const;
 export type RepositorySortKey = (typeof REPOSITORY_SORT_KEYS)[number];

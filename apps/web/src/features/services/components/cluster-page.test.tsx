@@ -5,26 +5,17 @@ import {
   buildService,
   buildTask,
 } from '@deckhand/shared/testing';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EventStreamsProvider } from '../../../lib/event-streams-context';
 import { createFakeStreams } from '../../../testing/fake-event-source';
+import { fresh, json, renderRoutes, stubFetch } from '../../../testing/render-page';
 import { ClusterPage } from './cluster-page';
 
-const fresh = { stale: false, asOf: '2026-11-26T10:00:00.000Z' };
 const where = { region: 'eu-west-1', cluster: 'prod' };
 const INSTANCE = 'a1b2c3d4e5f6478899aabbccddeeff00';
 
-function json(body: unknown, status = 200) {
-  return Promise.resolve(
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-  );
-}
-
 function renderPage(readOnly = false) {
-  const fetchMock = vi.fn((url: string, init: RequestInit = {}) => {
+  const fetchMock = stubFetch((url: string, init: RequestInit = {}) => {
     if (init.method === 'POST')
       return json({
         containerInstance: buildContainerInstance({ id: INSTANCE, status: 'DRAINING' }),
@@ -44,19 +35,11 @@ function renderPage(readOnly = false) {
       return json({ ...fresh, containerInstances: [buildContainerInstance({ id: INSTANCE })] });
     return json({ error: { code: 'not_found', message: 'No such route.', requestId: 'r' } }, 404);
   });
-  vi.stubGlobal('fetch', fetchMock);
   const fake = createFakeStreams();
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter(
+  renderRoutes(
     [{ path: '/clusters/:cluster', element: <ClusterPage readOnly={readOnly} /> }],
-    { initialEntries: ['/clusters/prod?region=eu-west-1'] },
-  );
-  render(
-    <QueryClientProvider client={client}>
-      <EventStreamsProvider streams={fake.streams}>
-        <RouterProvider router={router} />
-      </EventStreamsProvider>
-    </QueryClientProvider>,
+    '/clusters/prod?region=eu-west-1',
+    { streams: fake.streams },
   );
   return { fetchMock, fake };
 }

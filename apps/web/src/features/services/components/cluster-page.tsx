@@ -1,22 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { FlavorBadge } from '../../../components/ui/flavor-badge';
 import { LiveIndicator } from '../../../components/ui/live-indicator';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
+import { PANEL } from '../../../components/ui/styles';
+import { regionSearch } from '../../../lib/url-state';
 import { clusterDetailQueryOptions } from '../api/cluster-queries';
 import { servicesQueryOptions } from '../api/services-queries';
 import { useClusterEvents } from '../api/use-cluster-events';
-import { regionSearch } from '../lib/region-search';
 import { ClusterTabs, useClusterTab } from './cluster-tabs';
 import { ClusterTasksPanel } from './cluster-tasks-panel';
 import { EventFeed } from './event-feed';
 import { FleetMap } from './fleet-map';
 import { InstancesPanel } from './instances-panel';
 import { ServicesTable } from './services-table';
-import { PANEL } from './tones';
 
 /** The overview shows the latest events; the Events tab has them all. */
 const RECENT_EVENTS = 12;
@@ -79,13 +79,7 @@ export function ClusterPage({ readOnly }: { readOnly: boolean }) {
         </div>
       </header>
 
-      {detail.isError && (
-        <ErrorPanel
-          title="The cluster could not be loaded"
-          error={detail.error}
-          onRetry={() => void detail.refetch()}
-        />
-      )}
+      {detail.isError && <QueryError title="The cluster could not be loaded" query={detail} />}
 
       <ClusterTabs current={tab} portsHref={`/clusters/${cluster}/ports${regionSearch(region)}`} />
 
@@ -101,11 +95,7 @@ export function ClusterPage({ readOnly }: { readOnly: boolean }) {
               )}
             </h2>
             {services.isError ? (
-              <ErrorPanel
-                title="Services could not be loaded"
-                error={services.error}
-                onRetry={() => void services.refetch()}
-              />
+              <QueryError title="Services could not be loaded" query={services} />
             ) : services.isPending ? (
               <Skeleton label="services" />
             ) : services.data.services.length === 0 ? (

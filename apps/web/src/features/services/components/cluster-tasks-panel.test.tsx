@@ -1,9 +1,9 @@
 import type { LiveEvent, Task } from '@deckhand/shared';
 import { buildTask } from '@deckhand/shared/testing';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { QueryClient } from '@tanstack/react-query';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { json, renderRoutes } from '../../../testing/render-page';
 import type { DesiredStatus } from '../api/ecs-keys';
 import { applyLiveEvent } from '../api/live-cache';
 import { tasksQueryOptions } from '../api/services-queries';
@@ -13,12 +13,6 @@ const REGION = 'eu-west-1';
 const scope = { region: REGION, cluster: 'prod' };
 const asOf = '2026-11-26T10:00:00.000Z';
 const id = (n: number) => `${String(n).padStart(8, '0')}aaaabbbbccccddddeeeeffff`;
-
-function json(body: unknown, status = 200) {
-  return Promise.resolve(
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-  );
-}
 
 function renderPanel(
   url: string,
@@ -35,16 +29,11 @@ function renderPanel(
       }).queryKey,
       { tasks, stale, asOf },
     );
-  const router = createMemoryRouter(
+  return renderRoutes(
     [{ path: '/clusters/:cluster', element: <ClusterTasksPanel region={REGION} cluster="prod" /> }],
-    { initialEntries: [url] },
+    url,
+    { client },
   );
-  const view = render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { client, router, view };
 }
 
 const table = () => screen.getByRole('table', { name: 'Cluster tasks' });

@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { InlineError } from '../../../components/ui/inline-error';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
+import { PANEL } from '../../../components/ui/styles';
 import type { DesiredStatus } from '../api/ecs-keys';
 import { tasksQueryOptions } from '../api/services-queries';
 import {
@@ -28,7 +29,6 @@ import {
 } from '../lib/task-rows';
 import { TASK_ROW_HEIGHT, taskColumns } from './task-columns';
 import { TaskStatusToggle } from './task-status-toggle';
-import { PANEL } from './tones';
 import { UrlFilterInput } from './url-filter-input';
 import { VirtualTable } from './virtual-table';
 
@@ -109,11 +109,7 @@ export function ClusterTasksPanel({
       {tasks.isPending ? (
         <Skeleton label="tasks" rows={6} />
       ) : tasks.isError && !tasks.data ? (
-        <ErrorPanel
-          title="Tasks could not be loaded"
-          error={tasks.error}
-          onRetry={() => void tasks.refetch()}
-        />
+        <QueryError title="Tasks could not be loaded" query={tasks} />
       ) : rows.length === 0 ? (
         status === 'RUNNING' ? (
           <EmptyState title="No tasks are running in this cluster">

@@ -1,7 +1,7 @@
 import { TaskDefinitionReference, type DeploymentConfiguration } from '@deckhand/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { InlineError } from '../../../components/ui/inline-error';
 import { useIdempotencyKey } from '../../../lib/idempotency-key';
 import type { ServiceScope } from '../api/ecs-keys';
@@ -95,12 +95,12 @@ function DeployDialog({
               })}
         </output>
         <InlineError error={deploy.error} />
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={!ready}>
-            Start deployment
-          </Button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          submitLabel="Start deployment"
+          variant="primary"
+          disabled={!ready}
+        />
       </form>
     </Dialog>
   );

@@ -1,7 +1,7 @@
 import type { Deployment } from '@deckhand/shared';
 import { ProgressBar } from '../../../components/ui/progress-bar';
+import { PANEL } from '../../../components/ui/styles';
 import { formatTime } from '../../../lib/format';
-import { PANEL } from './tones';
 
 const STATUS_STYLE: Record<string, string> = {
   PRIMARY: 'bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-200',

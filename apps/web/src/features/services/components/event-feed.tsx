@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { PANEL } from '../../../components/ui/styles';
 import { formatTime } from '../../../lib/format';
 import type { FeedEntry } from '../api/use-cluster-events';
 import { describeLiveEvent, matchesFilter } from '../lib/describe-event';
-import { PANEL, TONE_BADGE, TONE_BORDER } from './tones';
+import { TONE_BADGE, TONE_BORDER } from './tones';
 
 /** The cluster-wide live feed, newest first, coloured by kind, with a filter. */
 export function EventFeed({ feed }: { feed: FeedEntry[] }) {

@@ -1,44 +1,23 @@
 import type { ContainerInstance, Task, TasksResponse } from '@deckhand/shared';
 import { buildContainerInstance, buildTask } from '@deckhand/shared/testing';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fresh, json, renderRoutes, stubFetch } from '../../../testing/render-page';
 import { ecsKeys } from '../api/ecs-keys';
 import { FleetMap } from './fleet-map';
 
-const fresh = { stale: false, asOf: '2026-11-26T10:00:00.000Z' };
-
-function json(body: unknown, status = 200) {
-  return Promise.resolve(
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-  );
-}
-
 function renderMap(instances: ContainerInstance[], tasks: Task[] | 'fail') {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn((url: string) => {
-      const path = url.split('?')[0];
-      if (path === '/api/v1/clusters/prod/container-instances')
-        return json({ ...fresh, containerInstances: instances });
-      if (path === '/api/v1/clusters/prod/tasks' && tasks !== 'fail')
-        return json({ ...fresh, tasks });
-      return json(
-        { error: { code: 'unavailable', message: 'AWS is down.', requestId: 'r-7' } },
-        503,
-      );
-    }),
-  );
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter(
+  stubFetch((url: string) => {
+    const path = url.split('?')[0];
+    if (path === '/api/v1/clusters/prod/container-instances')
+      return json({ ...fresh, containerInstances: instances });
+    if (path === '/api/v1/clusters/prod/tasks' && tasks !== 'fail')
+      return json({ ...fresh, tasks });
+    return json({ error: { code: 'unavailable', message: 'AWS is down.', requestId: 'r-7' } }, 503);
+  });
+  const { client } = renderRoutes(
     [{ path: '/clusters/:cluster', element: <FleetMap region="eu-west-1" cluster="prod" /> }],
-    { initialEntries: ['/clusters/prod?region=eu-west-1'] },
-  );
-  render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
+    '/clusters/prod?region=eu-west-1',
   );
   return { client };
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
 import { instancesQueryOptions } from '../api/cluster-queries';
@@ -67,14 +67,13 @@ export function FleetMap({ region, cluster }: { region: string | undefined; clus
         <StaleBadge stale={tasks.data?.stale} asOf={tasks.data?.asOf} />
       </div>
       {failed ? (
-        <ErrorPanel
+        <QueryError
           title={
             failed === instances
               ? 'Container instances could not be loaded'
               : 'Tasks could not be loaded'
           }
-          error={failed.error}
-          onRetry={() => void failed.refetch()}
+          query={failed}
         />
       ) : !layout ? (
         <Skeleton label="fleet map" rows={3} />

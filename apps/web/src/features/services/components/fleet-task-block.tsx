@@ -1,8 +1,8 @@
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
+import { regionSearch } from '../../../lib/url-state';
 import { taskLabel, taskTitle } from '../lib/fleet-labels';
 import type { ServiceCount, TaskBlock } from '../lib/fleet-layout';
-import { regionSearch } from '../lib/region-search';
 import { serviceColour } from './fleet-palette';
 
 const FOCUS =
@@ -38,33 +38,48 @@ export function TaskBlockLink({
   );
 }
 
-/** An instance's (or zone's) tasks, sized by reservation and aligned at the bottom. */
-export function TaskBlocks({
-  blocks,
-  cluster,
-  region,
-}: {
+interface BlocksProps {
   blocks: readonly TaskBlock[];
   cluster: string;
   region: string | undefined;
-}) {
+}
+
+/** Tasks as blocks in a row: `className` lays the row out, `size` sizes each block. */
+export function TaskBlockRow({
+  blocks,
+  cluster,
+  region,
+  className,
+  size,
+}: BlocksProps & { className: string; size: (block: TaskBlock) => CSSProperties }) {
   return (
-    <div className="flex h-full items-end gap-px">
+    <div className={className}>
       {blocks.map((block) => (
         <TaskBlockLink
           key={block.task.id}
           block={block}
           cluster={cluster}
           region={region}
-          style={{
-            flex: `0 1 ${block.widthPct}%`,
-            height: `${block.heightPct}%`,
-            minWidth: 6,
-            minHeight: 8,
-          }}
+          style={size(block)}
         />
       ))}
     </div>
+  );
+}
+
+/** An instance's tasks, sized by reservation and aligned at the bottom. */
+export function TaskBlocks(props: BlocksProps) {
+  return (
+    <TaskBlockRow
+      {...props}
+      className="flex h-full items-end gap-px"
+      size={(block) => ({
+        flex: `0 1 ${block.widthPct}%`,
+        height: `${block.heightPct}%`,
+        minWidth: 6,
+        minHeight: 8,
+      })}
+    />
   );
 }
 
@@ -89,31 +104,17 @@ export function TaskCountBar({ counts }: { counts: readonly ServiceCount[] }) {
 }
 
 /** The tasks of a compacted instance, as small links behind a disclosure. */
-export function TaskList({
-  blocks,
-  cluster,
-  region,
-}: {
-  blocks: readonly TaskBlock[];
-  cluster: string;
-  region: string | undefined;
-}) {
+export function TaskList(props: BlocksProps) {
   return (
     <details>
       <summary className="cursor-pointer rounded text-slate-700 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-slate-300">
-        Show the {blocks.length} tasks
+        Show the {props.blocks.length} tasks
       </summary>
-      <div className="mt-1 flex flex-wrap gap-px">
-        {blocks.map((block) => (
-          <TaskBlockLink
-            key={block.task.id}
-            block={block}
-            cluster={cluster}
-            region={region}
-            style={{ width: 12, height: 12 }}
-          />
-        ))}
-      </div>
+      <TaskBlockRow
+        {...props}
+        className="mt-1 flex flex-wrap gap-px"
+        size={() => ({ width: 12, height: 12 })}
+      />
     </details>
   );
 }

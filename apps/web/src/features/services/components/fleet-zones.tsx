@@ -1,30 +1,20 @@
 import type { TaskBlock, ZoneGroup } from '../lib/fleet-layout';
-import { TaskBlockLink } from './fleet-task-block';
+import { TaskBlockRow } from './fleet-task-block';
 
 /** Pixel size of a block without an instance: 12 px at the least, up to 48 px for the largest. */
 const side = (pct: number) => Math.round(12 + (pct / 100) * 36);
 
-function Blocks({
-  blocks,
-  cluster,
-  region,
-}: {
+function Blocks(props: {
   blocks: readonly TaskBlock[];
   cluster: string;
   region: string | undefined;
 }) {
   return (
-    <div className="flex flex-wrap items-end gap-1">
-      {blocks.map((block) => (
-        <TaskBlockLink
-          key={block.task.id}
-          block={block}
-          cluster={cluster}
-          region={region}
-          style={{ width: side(block.widthPct), height: side(block.heightPct) }}
-        />
-      ))}
-    </div>
+    <TaskBlockRow
+      {...props}
+      className="flex flex-wrap items-end gap-1"
+      size={(block) => ({ width: side(block.widthPct), height: side(block.heightPct) })}
+    />
   );
 }
 

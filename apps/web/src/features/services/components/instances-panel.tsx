@@ -3,15 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ConfirmWordField } from '../../../components/ui/confirm-word-field';
-import { Dialog } from '../../../components/ui/dialog';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { Dialog, DialogActions } from '../../../components/ui/dialog';
+import { QueryError } from '../../../components/ui/query-error';
 import { InlineError } from '../../../components/ui/inline-error';
+import { PANEL } from '../../../components/ui/styles';
 import { useIdempotencyKey } from '../../../lib/idempotency-key';
 import { instancesQueryOptions } from '../api/cluster-queries';
 import type { ClusterScope } from '../api/ecs-keys';
 import { useSetInstanceState } from '../api/use-set-instance-state';
 import { InstancesTable } from './instances-table';
-import { PANEL } from './tones';
 
 /** Draining moves every task off the instance: the user types its id first. */
 function DrainDialog({
@@ -53,12 +53,12 @@ function DrainDialog({
       >
         <ConfirmWordField word={word} value={typed} onChange={setTyped} />
         <InlineError error={drain.error} />
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="danger" disabled={!ready}>
-            Confirm drain
-          </Button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          submitLabel="Confirm drain"
+          variant="danger"
+          disabled={!ready}
+        />
       </form>
     </Dialog>
   );
@@ -100,11 +100,7 @@ export function InstancesPanel({ scope, readOnly }: { scope: ClusterScope; readO
       </h2>
       <InlineError error={activate.error} />
       {instances.isError ? (
-        <ErrorPanel
-          title="Container instances could not be loaded"
-          error={instances.error}
-          onRetry={() => void instances.refetch()}
-        />
+        <QueryError title="Container instances could not be loaded" query={instances} />
       ) : (
         <div className={`${PANEL} overflow-x-auto`}>
           {instances.data && instances.data.containerInstances.length > 0 && (

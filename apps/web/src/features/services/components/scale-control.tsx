@@ -6,7 +6,7 @@ import {
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ConfirmWordField } from '../../../components/ui/confirm-word-field';
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { InlineError } from '../../../components/ui/inline-error';
 import { useIdempotencyKey } from '../../../lib/idempotency-key';
 import type { ServiceScope } from '../api/ecs-keys';
@@ -51,12 +51,12 @@ function ScaleToZeroDialog({
       >
         <ConfirmWordField word={service} value={typed} onChange={setTyped} />
         <InlineError error={scale.error} />
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="danger" disabled={!confirmed || scale.isPending}>
-            Set desired count to 0
-          </Button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          submitLabel="Set desired count to 0"
+          variant="danger"
+          disabled={!confirmed || scale.isPending}
+        />
       </form>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { ProgressBar } from '../../../components/ui/progress-bar';
-import { regionSearch } from '../lib/region-search';
+import { regionSearch } from '../../../lib/url-state';
 import type { DeploymentKind, ServiceRow, ServiceSortColumn } from '../lib/service-rows';
 import type { Column } from './virtual-table';
 

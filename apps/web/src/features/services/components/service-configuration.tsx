@@ -2,8 +2,8 @@ import type { ServiceDetail } from '@deckhand/shared';
 import { resourceName } from '@deckhand/shared';
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
+import { PANEL } from '../../../components/ui/styles';
 import { rolloutBounds } from '../lib/action-preview';
-import { PANEL } from './tones';
 
 const MUTED = 'text-sm text-slate-600 dark:text-slate-400';
 const TERM = 'text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400';

@@ -1,8 +1,9 @@
 import { ServiceEventKind, type ServiceEvent } from '@deckhand/shared';
 import { useState } from 'react';
+import { PANEL } from '../../../components/ui/styles';
 import { formatTime } from '../../../lib/format';
 import { serviceEventTone } from '../lib/describe-event';
-import { PANEL, TONE_BADGE, TONE_BORDER } from './tones';
+import { TONE_BADGE, TONE_BORDER } from './tones';
 
 /** How many events are drawn at first (a flapping service has thousands; keep the DOM small). */
 const SHOWN = 100;

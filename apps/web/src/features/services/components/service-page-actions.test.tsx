@@ -1,10 +1,8 @@
 import { buildService, buildServiceDetail, buildTask } from '@deckhand/shared/testing';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EventStreamsProvider } from '../../../lib/event-streams-context';
 import { createFakeStreams } from '../../../testing/fake-event-source';
+import { json, renderRoutes, stubFetch } from '../../../testing/render-page';
 import { ServicePage } from './service-page';
 
 const where = { region: 'us-east-1', cluster: 'prod' };
@@ -42,40 +40,24 @@ const detail = buildServiceDetail({
   ],
 });
 
-function json(body: unknown, status = 200) {
-  return Promise.resolve(
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-  );
-}
-
 function renderPage() {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn((url: string, init: RequestInit = {}) => {
-      if (init.method === 'POST') return json({ service: { ...detail, desiredCount: 5 } });
-      if (url.startsWith('/api/v1/clusters/prod/services/web'))
-        return json({ service: detail, stale: false, asOf: '2026-11-26T10:00:00.000Z' });
-      if (url.startsWith('/api/v1/clusters/prod/tasks'))
-        return json({
-          tasks: [buildTask({ id: TASK })],
-          stale: false,
-          asOf: '2026-11-26T10:00:00.000Z',
-        });
-      return json({ error: { code: 'not_found', message: 'No.', requestId: 'r' } }, 404);
-    }),
-  );
+  stubFetch((url: string, init: RequestInit = {}) => {
+    if (init.method === 'POST') return json({ service: { ...detail, desiredCount: 5 } });
+    if (url.startsWith('/api/v1/clusters/prod/services/web'))
+      return json({ service: detail, stale: false, asOf: '2026-11-26T10:00:00.000Z' });
+    if (url.startsWith('/api/v1/clusters/prod/tasks'))
+      return json({
+        tasks: [buildTask({ id: TASK })],
+        stale: false,
+        asOf: '2026-11-26T10:00:00.000Z',
+      });
+    return json({ error: { code: 'not_found', message: 'No.', requestId: 'r' } }, 404);
+  });
   const fake = createFakeStreams();
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter(
+  renderRoutes(
     [{ path: '/clusters/:cluster/services/:service', element: <ServicePage readOnly={false} /> }],
-    { initialEntries: ['/clusters/prod/services/web?region=us-east-1'] },
-  );
-  render(
-    <QueryClientProvider client={client}>
-      <EventStreamsProvider streams={fake.streams}>
-        <RouterProvider router={router} />
-      </EventStreamsProvider>
-    </QueryClientProvider>,
+    '/clusters/prod/services/web?region=us-east-1',
+    { streams: fake.streams },
   );
   return fake;
 }

@@ -1,28 +1,19 @@
 import type { LiveEvent } from '@deckhand/shared';
 import { buildService, buildServiceDetail, buildTask } from '@deckhand/shared/testing';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EventStreamsProvider } from '../../../lib/event-streams-context';
 import { createFakeStreams } from '../../../testing/fake-event-source';
+import { fresh, json, renderRoutes, stubFetch } from '../../../testing/render-page';
 import { ServicePage } from './service-page';
 
-const fresh = { stale: false, asOf: '2026-11-26T10:00:00.000Z' };
 const where = { region: 'us-east-1', cluster: 'prod' };
-
-function json(body: unknown, status = 200) {
-  return Promise.resolve(
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-  );
-}
 
 /** Renders the service page of prod/web against a fake BFF; `mutate` answers the POSTs. */
 function renderPage({
   readOnly = false,
   mutate = () => json({ service: buildServiceDetail({ name: 'web', desiredCount: 0 }) }),
 }: { readOnly?: boolean; mutate?: (url: string, init: RequestInit) => Promise<Response> } = {}) {
-  const fetchMock = vi.fn((url: string, init: RequestInit = {}) => {
+  const fetchMock = stubFetch((url: string, init: RequestInit = {}) => {
     if (init.method === 'POST') return mutate(url, init);
     if (url.startsWith('/api/v1/clusters/prod/services/web'))
       return json({ ...fresh, service: buildServiceDetail({ name: 'web' }) });
@@ -30,24 +21,16 @@ function renderPage({
       return json({ ...fresh, tasks: [buildTask({ id: 'task-a' })] });
     return json({ error: { code: 'not_found', message: 'No such route.', requestId: 'r' } }, 404);
   });
-  vi.stubGlobal('fetch', fetchMock);
   const fake = createFakeStreams();
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter(
+  renderRoutes(
     [
       {
         path: '/clusters/:cluster/services/:service',
         element: <ServicePage readOnly={readOnly} />,
       },
     ],
-    { initialEntries: ['/clusters/prod/services/web'] },
-  );
-  render(
-    <QueryClientProvider client={client}>
-      <EventStreamsProvider streams={fake.streams}>
-        <RouterProvider router={router} />
-      </EventStreamsProvider>
-    </QueryClientProvider>,
+    '/clusters/prod/services/web',
+    { streams: fake.streams },
   );
   return { fetchMock, fake };
 }

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { LiveIndicator } from '../../../components/ui/live-indicator';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
+import { PANEL } from '../../../components/ui/styles';
+import { regionSearch } from '../../../lib/url-state';
 import { serviceDetailQueryOptions } from '../api/services-queries';
 import { usePendingScale } from '../api/use-pending-scale';
 import { useServiceEvents } from '../api/use-service-events';
-import { regionSearch } from '../lib/region-search';
 import { DeployControl } from './deploy-control';
 import { DeploymentsList } from './deployments-list';
 import { ScaleControl } from './scale-control';
@@ -15,7 +16,6 @@ import { ServiceConfiguration } from './service-configuration';
 import { ServiceCounts } from './service-counts';
 import { ServiceEvents } from './service-events';
 import { TasksPanel } from './tasks-panel';
-import { PANEL } from './tones';
 
 /**
  * One service, live: counts, deployments with rollout progress, tasks and events follow the
@@ -72,11 +72,7 @@ export function ServicePage({ readOnly }: { readOnly: boolean }) {
       </header>
 
       {detail.isError ? (
-        <ErrorPanel
-          title="The service could not be loaded"
-          error={detail.error}
-          onRetry={() => void detail.refetch()}
-        />
+        <QueryError title="The service could not be loaded" query={detail} />
       ) : !data ? (
         <Skeleton label="service" rows={3} />
       ) : (

@@ -1,8 +1,7 @@
 import { requiredConfirmation, type Task } from '@deckhand/shared';
 import { useState } from 'react';
-import { Button } from '../../../components/ui/button';
 import { ConfirmWordField } from '../../../components/ui/confirm-word-field';
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { InlineError } from '../../../components/ui/inline-error';
 import { useIdempotencyKey } from '../../../lib/idempotency-key';
 import type { ClusterScope } from '../api/ecs-keys';
@@ -54,12 +53,12 @@ export function StopTaskDialog({
         </label>
         <ConfirmWordField word={word} value={typed} onChange={setTyped} />
         <InlineError error={stop.error} />
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="danger" disabled={!ready}>
-            Confirm stop
-          </Button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          submitLabel="Confirm stop"
+          variant="danger"
+          disabled={!ready}
+        />
       </form>
     </Dialog>
   );

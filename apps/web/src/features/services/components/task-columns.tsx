@@ -1,14 +1,14 @@
 import { Link } from 'react-router';
+import { MUTED } from '../../../components/ui/styles';
 import { formatMemory, formatTime, formatVcpu } from '../../../lib/format';
+import { regionSearch } from '../../../lib/url-state';
 import { shortId } from '../lib/describe-event';
-import { regionSearch } from '../lib/region-search';
 import type { TaskRow, TaskSortColumn } from '../lib/task-rows';
 import type { Column } from './virtual-table';
 
 /** Every task row is this tall: two lines of small text fit (a stopped task's time and why). */
 export const TASK_ROW_HEIGHT = 40;
 
-const MUTED = 'text-slate-600 dark:text-slate-400';
 const MONO = 'font-mono text-xs';
 const LINK =
   'rounded font-mono text-sky-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-sky-500 dark:text-sky-300';

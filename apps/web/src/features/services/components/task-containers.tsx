@@ -1,7 +1,8 @@
 import type { EcsTaskDefinition, Task } from '@deckhand/shared';
 import { CopyButton } from '../../../components/ui/copy-button';
+import { PANEL } from '../../../components/ui/styles';
 import { portRows, shortDigest } from '../lib/task-detail';
-import { PANEL, TABLE_HEAD } from './tones';
+import { TABLE_HEAD } from './tones';
 
 const CELL = 'px-4 py-2 align-top';
 const COLUMNS = ['Name', 'Image', 'Digest', 'Status', 'Exit code', 'Reason', 'Health'];

@@ -1,5 +1,5 @@
 import type { EcsContainerDefinition, EcsTaskDefinition } from '@deckhand/shared';
-import { PANEL } from './tones';
+import { PANEL } from '../../../components/ui/styles';
 
 const LIST = 'mt-1 space-y-0.5 font-mono text-xs break-all';
 const SUBHEAD = 'text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400';

@@ -1,14 +1,11 @@
 import type { LiveEvent } from '@deckhand/shared';
 import { buildTask } from '@deckhand/shared/testing';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EventStreamsProvider } from '../../../lib/event-streams-context';
 import { createFakeStreams } from '../../../testing/fake-event-source';
+import { fresh, json, renderRoutes, stubFetch } from '../../../testing/render-page';
 import { TaskPage } from './task-page';
 
-const fresh = { stale: false, asOf: '2026-11-26T10:00:00.000Z' };
 const ID = '0f1e2d3c4b5a49687766554433221100';
 const SECRET_VALUE = 'hunter2-do-not-show';
 const DIGEST = `sha256:${'3f1e0d6a9b8c'.repeat(5)}abcd`;
@@ -63,39 +60,23 @@ const definition = {
   ],
 };
 
-function json(body: unknown, status = 200) {
-  return Promise.resolve(
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-  );
-}
-
 function renderPage(taskAnswer: () => Promise<Response>, mode: 'aws' | 'simulator' = 'simulator') {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn((url: string) => {
-      if (url.startsWith(`/api/v1/clusters/prod/tasks/${ID}`)) return taskAnswer();
-      if (url.startsWith('/api/v1/task-definitions/web/7'))
-        return json({ taskDefinition: definition, tags: [], ...fresh });
-      return json({ error: { code: 'not_found', message: 'No.', requestId: 'r' } }, 404);
-    }),
-  );
+  stubFetch((url: string) => {
+    if (url.startsWith(`/api/v1/clusters/prod/tasks/${ID}`)) return taskAnswer();
+    if (url.startsWith('/api/v1/task-definitions/web/7'))
+      return json({ taskDefinition: definition, tags: [], ...fresh });
+    return json({ error: { code: 'not_found', message: 'No.', requestId: 'r' } }, 404);
+  });
   const fake = createFakeStreams();
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter(
+  renderRoutes(
     [
       {
         path: '/clusters/:cluster/tasks/:task',
         element: <TaskPage readOnly={false} mode={mode} />,
       },
     ],
-    { initialEntries: [`/clusters/prod/tasks/${ID}`] },
-  );
-  render(
-    <QueryClientProvider client={client}>
-      <EventStreamsProvider streams={fake.streams}>
-        <RouterProvider router={router} />
-      </EventStreamsProvider>
-    </QueryClientProvider>,
+    `/clusters/prod/tasks/${ID}`,
+    { streams: fake.streams },
   );
   return fake;
 }

@@ -6,16 +6,16 @@ import { Button } from '../../../components/ui/button';
 import { ConsoleLink } from '../../../components/ui/console-link';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { JsonView } from '../../../components/ui/json-view';
 import { LiveIndicator } from '../../../components/ui/live-indicator';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
 import { ApiError } from '../../../lib/api-client';
+import { regionSearch } from '../../../lib/url-state';
 import { clusterPath } from '../api/ecs-keys';
 import { taskDefinitionQueryOptions, taskDetailQueryOptions } from '../api/task-queries';
 import { useClusterEvents } from '../api/use-cluster-events';
-import { regionSearch } from '../lib/region-search';
 import { revisionRef, taskConsoleUrl } from '../lib/task-detail';
 import { StopTaskDialog } from './stop-task-dialog';
 import { TaskContainersTable, TaskPortMappings } from './task-containers';
@@ -131,11 +131,7 @@ export function TaskPage({ readOnly, mode }: { readOnly: boolean; mode: Mode }) 
           {notFound.message}
         </EmptyState>
       ) : detail.isError ? (
-        <ErrorPanel
-          title="The task could not be loaded"
-          error={detail.error}
-          onRetry={() => void detail.refetch()}
-        />
+        <QueryError title="The task could not be loaded" query={detail} />
       ) : !detail.data ? (
         <Skeleton label="task" rows={5} />
       ) : (

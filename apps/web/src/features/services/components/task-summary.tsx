@@ -1,10 +1,10 @@
 import type { Task, TaskDetailResponse } from '@deckhand/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { PANEL } from '../../../components/ui/styles';
 import { formatTime } from '../../../lib/format';
-import { regionSearch } from '../lib/region-search';
+import { regionSearch } from '../../../lib/url-state';
 import { hostOf, revisionRef } from '../lib/task-detail';
-import { PANEL } from './tones';
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
   return (

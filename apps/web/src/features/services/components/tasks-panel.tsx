@@ -1,12 +1,12 @@
 import type { Task } from '@deckhand/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
+import { PANEL } from '../../../components/ui/styles';
 import type { ServiceScope } from '../api/ecs-keys';
 import { tasksQueryOptions } from '../api/services-queries';
 import { StopTaskDialog } from './stop-task-dialog';
 import { RunningTasksTable, StoppedTasksTable } from './tasks-tables';
-import { PANEL } from './tones';
 
 /** A service's tasks: those meant to run (with Stop), or, toggled, those stopped and why. */
 export function TasksPanel({ scope, readOnly }: { scope: ServiceScope; readOnly: boolean }) {
@@ -35,11 +35,7 @@ export function TasksPanel({ scope, readOnly }: { scope: ServiceScope; readOnly:
         </label>
       </div>
       {tasks.isError ? (
-        <ErrorPanel
-          title="Tasks could not be loaded"
-          error={tasks.error}
-          onRetry={() => void tasks.refetch()}
-        />
+        <QueryError title="Tasks could not be loaded" query={tasks} />
       ) : (
         <div className={`${PANEL} overflow-x-auto`}>
           {tasks.isPending ? (

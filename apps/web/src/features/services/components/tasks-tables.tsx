@@ -1,9 +1,9 @@
 import { diagnoseTaskStop, type Task } from '@deckhand/shared';
 import { Link } from 'react-router';
 import { formatTime } from '../../../lib/format';
+import { regionSearch } from '../../../lib/url-state';
 import { taskPath, type ClusterScope } from '../api/ecs-keys';
 import { exitCodes, revisionOf, shortId } from '../lib/describe-event';
-import { regionSearch } from '../lib/region-search';
 import { TABLE_HEAD } from './tones';
 
 const CELL = 'px-4 py-2 align-top';

@@ -19,9 +19,5 @@ export const TONE_BORDER: Record<Tone, string> = {
   slate: 'border-l-slate-300 dark:border-l-slate-600',
 };
 
-/** The shell of every panel of the ECS pages. */
-export const PANEL =
-  'overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900';
-
 export const TABLE_HEAD =
   'border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-400';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { regionSearch } from '../lib/url-state';
-import { LINK } from './styles';
+import { LINK } from '../../../components/ui/styles';
+import { regionSearch } from '../../../lib/url-state';
 
 /** "Task definitions / family" above a family's or a revision's heading. */
 export function TaskDefinitionsBreadcrumb({

@@ -1,8 +1,8 @@
 import type { EcsContainerDefinition } from '@deckhand/shared';
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
+import { MUTED, PANEL } from '../../../components/ui/styles';
 import { environmentOf, secretReferences } from '../lib/container-view';
-import { MUTED, PANEL } from './styles';
 
 function Part({ title, children }: { title: string; children: ReactNode }) {
   return (

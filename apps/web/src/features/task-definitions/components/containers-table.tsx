@@ -1,7 +1,7 @@
 import type { EcsTaskDefinition } from '@deckhand/shared';
+import { MUTED, PANEL, ROW, TABLE_HEAD } from '../../../components/ui/styles';
 import { formatVcpu } from '../../../lib/format';
 import { formatContainerMemory, formatHealthCheck, formatPortMapping } from '../lib/container-view';
-import { MUTED, PANEL, ROW, TABLE_HEAD } from './styles';
 
 /** One row per container: image, essential, size, ports and health check. */
 export function ContainersTable({ definition }: { definition: EcsTaskDefinition }) {

@@ -1,9 +1,10 @@
 import type { EcsTaskDefinition } from '@deckhand/shared';
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
+import { MUTED, PANEL } from '../../../components/ui/styles';
 import { formatTime } from '../../../lib/format';
 import { formatTaskCpu, formatTaskMemory } from '../lib/container-view';
-import { MUTED, PANEL, STATUS_BADGE } from './styles';
+import { STATUS_BADGE } from './styles';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorAnswer, fresh, renderPage, requestedUrls } from '../testing/render-page';
+import { errorAnswer, fresh, renderPage, requestedUrls } from '../../../testing/render-page';
 import { TaskDefinitionFamilyPage } from './task-definition-family-page';
 
 const arn = (revision: number) =>

@@ -2,14 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
+import { LINK, MUTED, PANEL, ROW, TABLE_HEAD } from '../../../components/ui/styles';
 import { formatTime } from '../../../lib/format';
+import { regionSearch } from '../../../lib/url-state';
 import { revisionsQueryOptions } from '../api/task-definitions-queries';
-import { regionSearch } from '../lib/url-state';
 import { TaskDefinitionsBreadcrumb } from './breadcrumb';
-import { LINK, MUTED, PANEL, ROW, STATUS_BADGE, TABLE_HEAD } from './styles';
+import { STATUS_BADGE } from './styles';
 
 /** One family's revisions, newest first, each linking to its definition. */
 export function TaskDefinitionFamilyPage() {
@@ -34,11 +35,7 @@ export function TaskDefinitionFamilyPage() {
       </header>
 
       {revisions.isError ? (
-        <ErrorPanel
-          title="The revisions could not be loaded"
-          error={revisions.error}
-          onRetry={() => void revisions.refetch()}
-        />
+        <QueryError title="The revisions could not be loaded" query={revisions} />
       ) : revisions.isPending ? (
         <Skeleton label="revisions" rows={4} />
       ) : revisions.data.revisions.length === 0 ? (

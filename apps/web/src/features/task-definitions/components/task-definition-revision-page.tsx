@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
 import { ConsoleLink } from '../../../components/ui/console-link';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { JsonView } from '../../../components/ui/json-view';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
@@ -70,11 +70,7 @@ export function TaskDefinitionRevisionPage({
           Pick a revision from the family’s list.
         </EmptyState>
       ) : query.isError ? (
-        <ErrorPanel
-          title="The task definition could not be loaded"
-          error={query.error}
-          onRetry={() => void query.refetch()}
-        />
+        <QueryError title="The task definition could not be loaded" query={query} />
       ) : !definition ? (
         <Skeleton label="task definition" rows={5} />
       ) : (

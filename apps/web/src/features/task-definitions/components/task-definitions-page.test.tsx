@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorAnswer, fresh, renderPage, requestedUrls } from '../testing/render-page';
+import { errorAnswer, fresh, renderPage, requestedUrls } from '../../../testing/render-page';
 import { TaskDefinitionsPage } from './task-definitions-page';
 
 const families = {

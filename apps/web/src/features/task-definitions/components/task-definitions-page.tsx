@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { SortHeader } from '../../../components/ui/sort-header';
 import { StaleBadge } from '../../../components/ui/stale-badge';
+import { LINK, MUTED, PANEL, ROW, SEARCH_INPUT, TABLE_HEAD } from '../../../components/ui/styles';
+import { formatSort, parseSort, regionSearch, toggleSort, withParam } from '../../../lib/url-state';
 import { familiesQueryOptions } from '../api/task-definitions-queries';
 import {
   DEFAULT_FAMILY_SORT,
@@ -12,9 +15,6 @@ import {
   sortFamilies,
   type FamilySortKey,
 } from '../lib/families';
-import { formatSort, parseSort, regionSearch, toggleSort, withParam } from '../lib/url-state';
-import { SortHeader } from './sort-header';
-import { LINK, MUTED, PANEL, ROW, SEARCH_INPUT, TABLE_HEAD } from './styles';
 
 /** Every task definition family of the region, filterable and sortable (both kept in the URL). */
 export function TaskDefinitionsPage() {
@@ -57,11 +57,7 @@ export function TaskDefinitionsPage() {
       </header>
 
       {families.isError ? (
-        <ErrorPanel
-          title="Task definitions could not be loaded"
-          error={families.error}
-          onRetry={() => void families.refetch()}
-        />
+        <QueryError title="Task definitions could not be loaded" query={families} />
       ) : families.isPending ? (
         <Skeleton label="task definitions" rows={4} />
       ) : all && all.length === 0 ? (

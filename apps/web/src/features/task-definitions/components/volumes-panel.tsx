@@ -1,6 +1,6 @@
 import type { EcsTaskDefinition } from '@deckhand/shared';
+import { MUTED, PANEL } from '../../../components/ui/styles';
 import { describeVolume } from '../lib/container-view';
-import { MUTED, PANEL } from './styles';
 
 /** The task's volumes and what backs each. */
 export function VolumesPanel({ definition }: { definition: EcsTaskDefinition }) {

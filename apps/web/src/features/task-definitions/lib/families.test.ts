@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseSort, toggleSort } from '../../../lib/url-state';
 import { filterFamilies, sortFamilies } from './families';
-import { parseSort, toggleSort } from './url-state';
 
 const families = [
   { name: 'web', latestRevision: 7, activeRevisions: 2 },

@@ -1,5 +1,5 @@
 import type { TaskDefinitionFamily } from '@deckhand/shared';
-import type { SortState } from './url-state';
+import type { SortState } from '../../../lib/url-state';
 
 export const FAMILY_SORT_KEYS = ['name', 'latestRevision', 'activeRevisions'] as const;
 export type FamilySortKey = (typeof FAMILY_SORT_KEYS)[number];

@@ -2,10 +2,10 @@ import type { TraceSpan } from '@deckhand/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { JsonView } from '../../../components/ui/json-view';
+import { LINK, MUTED, PANEL } from '../../../components/ui/styles';
+import { regionSearch } from '../../../lib/url-state';
 import { formatDuration } from '../lib/timeline';
-import { regionSearch } from '../lib/url-state';
 import { OutcomeBadges } from './outcome-badges';
-import { LINK, MUTED, PANEL } from './styles';
 
 type Row = [label: string, value: ReactNode];
 

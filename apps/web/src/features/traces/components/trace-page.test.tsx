@@ -1,7 +1,7 @@
 import { FIXTURE_TRACE_ID } from '@deckhand/shared/testing';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorAnswer, fresh, renderPage, requestedUrls } from '../testing/render-page';
+import { errorAnswer, fresh, renderPage, requestedUrls } from '../../../testing/render-page';
 import { checkoutTrace } from '../testing/fixtures';
 import { TracePage } from './trace-page';
 

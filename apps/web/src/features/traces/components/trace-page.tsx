@@ -3,19 +3,19 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import { ConsoleLink } from '../../../components/ui/console-link';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { JsonView } from '../../../components/ui/json-view';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
+import { LINK, MUTED } from '../../../components/ui/styles';
 import { consoleUrl } from '../../../lib/aws-console';
 import { formatTime } from '../../../lib/format';
+import { regionSearch, withParam } from '../../../lib/url-state';
 import { traceQueryOptions } from '../api/traces-queries';
 import { flattenSpans, formatDuration } from '../lib/timeline';
-import { regionSearch, withParam } from '../lib/url-state';
 import { SpanDetails } from './span-details';
 import { TraceHints } from './trace-hints';
 import { TraceTimeline } from './trace-timeline';
-import { LINK, MUTED } from './styles';
 
 /**
  * One trace: a waterfall of its segments and subsegments; the selected span (`?span=`) shows
@@ -89,11 +89,7 @@ export function TracePage({
           Use an X-Ray trace id (1-5f84c3a5-…), a W3C trace id or an X-Amzn-Trace-Id header.
         </EmptyState>
       ) : query.isError ? (
-        <ErrorPanel
-          title="The trace could not be loaded"
-          error={query.error}
-          onRetry={() => void query.refetch()}
-        />
+        <QueryError title="The trace could not be loaded" query={query} />
       ) : !trace ? (
         <Skeleton label="trace" rows={6} />
       ) : spans.length === 0 ? (

@@ -1,7 +1,7 @@
 import { normalizeTraceId } from '@deckhand/shared';
 import { useState, type FormEvent } from 'react';
+import { INPUT, MUTED } from '../../../components/ui/styles';
 import { TIME_RANGES, type TimeRange } from '../lib/time-range';
-import { INPUT, MUTED } from './styles';
 
 const BUTTON =
   'rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-600 dark:hover:bg-slate-700';

@@ -1,6 +1,7 @@
 import type { TraceSpan } from '@deckhand/shared';
+import { MUTED, PANEL } from '../../../components/ui/styles';
 import { barGeometry, formatDuration, spanTone, timelineTicks } from '../lib/timeline';
-import { MUTED, PANEL, TONE_BAR } from './styles';
+import { TONE_BAR } from './styles';
 
 function spanLabel(span: TraceSpan): string {
   const outcome = [span.fault && 'fault', span.error && 'error', span.throttle && 'throttle']

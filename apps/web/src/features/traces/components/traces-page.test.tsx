@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorAnswer, renderPage, requestedUrls } from '../testing/render-page';
+import { errorAnswer, renderPage, requestedUrls } from '../../../testing/render-page';
 import { buildTraceSummary, tracesPage } from '../testing/fixtures';
 import { TracesPage } from './traces-page';
 

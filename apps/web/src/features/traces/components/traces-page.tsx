@@ -1,15 +1,15 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryError } from '../../../components/ui/query-error';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
+import { MUTED } from '../../../components/ui/styles';
+import { regionSearch, withParam } from '../../../lib/url-state';
 import { tracesInfiniteQueryOptions } from '../api/traces-queries';
 import { parseRange, TIME_RANGES } from '../lib/time-range';
-import { regionSearch, withParam } from '../lib/url-state';
 import { TraceSearchForm } from './trace-search-form';
 import { TracesTable } from './traces-table';
-import { MUTED } from './styles';
 
 const BUTTON =
   'rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-600 dark:hover:bg-slate-700';
@@ -64,14 +64,13 @@ export function TracesPage() {
       />
 
       {search.isError ? (
-        <ErrorPanel
+        <QueryError
           title={
             filter
               ? 'The trace search failed (check the filter expression)'
               : 'Traces could not be loaded'
           }
-          error={search.error}
-          onRetry={() => void search.refetch()}
+          query={search}
         />
       ) : search.isPending ? (
         <Skeleton label="traces" rows={5} />

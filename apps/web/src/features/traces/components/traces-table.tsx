@@ -1,10 +1,10 @@
 import { traceIdTime, type TraceSummary } from '@deckhand/shared';
 import { Link } from 'react-router';
+import { LINK, MUTED, PANEL, ROW, TABLE_HEAD } from '../../../components/ui/styles';
 import { formatTime } from '../../../lib/format';
+import { regionSearch } from '../../../lib/url-state';
 import { formatDuration } from '../lib/timeline';
-import { regionSearch } from '../lib/url-state';
 import { OutcomeBadges } from './outcome-badges';
-import { LINK, MUTED, PANEL, ROW, TABLE_HEAD } from './styles';
 
 function statusTone(status: number | undefined): string {
   if (status === undefined) return MUTED;

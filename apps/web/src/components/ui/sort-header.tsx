@@ -1,4 +1,4 @@
-import type { SortState } from '../lib/url-state';
+import type { SortState } from '../../lib/url-state';
 
 /** A column header that sorts the table by its column; `aria-sort` says how it is sorted. */
 export function SortHeader<K extends string>({
