@@ -1,0 +1,122 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The app shell around every page: navigation, palette, theme. */
+export class Shell {
+  constructor(readonly page: Page) {}
+
+  nav(name: 'Clusters' | 'Task definitions' | 'Registry' | 'Traces'): Locator {
+    return this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+  }
+
+  async useTheme(theme: 'Light' | 'Dark'): Promise<void> {
+    await this.page
+      .getByRole('radiogroup', { name: 'Theme' })
+      .getByRole('radio', { name: theme })
+      .click();
+    await expect(this.page.locator('html')).toHaveClass(
+      theme === 'Dark' ? /dark/ : /^(?!.*dark).*$/,
+    );
+  }
+
+  async openPalette(): Promise<Locator> {
+    // The shortcut is listened for once the shell has rendered.
+    await expect(this.page.getByRole('button', { name: /Search/ })).toBeVisible();
+    await this.page.keyboard.press('Control+k');
+    const dialog = this.page.getByRole('dialog', { name: 'Command palette' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+}
+
+export class ClustersPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/clusters');
+    await expect(this.page.getByRole('heading', { name: 'Clusters', level: 1 })).toBeVisible();
+  }
+
+  cluster(name: string): Locator {
+    return this.page.getByRole('link', { name, exact: true });
+  }
+}
+
+export class ClusterPage {
+  constructor(readonly page: Page) {}
+
+  async goto(cluster: string, search = ''): Promise<void> {
+    await this.page.goto(`/clusters/${cluster}${search}`);
+    await expect(this.page.getByRole('heading', { name: cluster, level: 1 })).toBeVisible();
+  }
+
+  tab(name: 'Overview' | 'Tasks' | 'Instances' | 'Events' | 'Port mappings'): Locator {
+    return this.page.getByRole('navigation', { name: 'Cluster views' }).getByRole('link', { name });
+  }
+
+  get fleetMap(): Locator {
+    return this.page.getByRole('region', { name: 'Fleet map' });
+  }
+
+  get tasksTable(): Locator {
+    return this.page.getByRole('table', { name: 'Cluster tasks' });
+  }
+
+  get tasksFilter(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Filter tasks' });
+  }
+
+  get tasksCount(): Locator {
+    return this.page.getByTestId('tasks-count');
+  }
+
+  service(name: string): Locator {
+    return this.page
+      .getByRole('table', { name: 'Services' })
+      .getByRole('link', { name, exact: true });
+  }
+}
+
+export class ServicePage {
+  constructor(readonly page: Page) {}
+
+  get tasks(): Locator {
+    return this.page.getByRole('table', { name: 'Tasks' });
+  }
+
+  firstTaskLink(): Locator {
+    return this.tasks.getByRole('link', { name: /^Task [0-9a-f]{32}$/ }).first();
+  }
+}
+
+export class TaskPage {
+  constructor(readonly page: Page) {}
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: /^Task [0-9a-f]{32}$/ });
+  }
+
+  get summary(): Locator {
+    return this.page.getByRole('definition').or(this.page.getByLabel('Task summary'));
+  }
+
+  get portMappings(): Locator {
+    return this.page.getByRole('list', { name: 'Port mappings' });
+  }
+}
+
+export class PortMapPage {
+  constructor(readonly page: Page) {}
+
+  async goto(cluster: string): Promise<void> {
+    await this.page.goto(`/clusters/${cluster}/ports`);
+    await expect(this.table).toBeVisible();
+  }
+
+  get table(): Locator {
+    return this.page.getByRole('table', { name: 'Port mappings' });
+  }
+
+  get findings(): Locator {
+    return this.page.getByRole('list', { name: 'Port findings' });
+  }
+}
