@@ -122,7 +122,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
             placeholder="Cluster, service, task definition, repository, task or trace id"
             autoComplete="off"
             spellCheck={false}
-            className="min-w-0 flex-1 bg-transparent py-3 text-sm outline-none placeholder:text-slate-500 dark:placeholder:text-slate-400"
+            className="min-w-0 flex-1 bg-transparent py-3 text-sm outline-none placeholder:text-slate-600 dark:text-slate-400 dark:placeholder:text-slate-400"
           />
           <kbd className="rounded border border-slate-300 px-1.5 text-xs text-slate-600 dark:border-slate-600 dark:text-slate-300">
             Esc

@@ -52,7 +52,7 @@ export function ClusterPage({ readOnly }: { readOnly: boolean }) {
     <section aria-labelledby="cluster-heading" className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-2">
-          <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
             <Link to={`/clusters${regionSearch(region)}`} className="hover:underline">
               Clusters
             </Link>

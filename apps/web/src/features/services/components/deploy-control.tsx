@@ -65,7 +65,10 @@ function DeployDialog({
             spellCheck={false}
             className={FIELD}
           />
-          <span id="deploy-revision-hint" className="mt-1 block text-xs text-slate-500">
+          <span
+            id="deploy-revision-hint"
+            className="mt-1 block text-xs text-slate-600 dark:text-slate-400"
+          >
             {invalid
               ? 'Use family, family:revision or a task definition ARN.'
               : `Leave empty to redeploy ${current}.`}

@@ -38,7 +38,7 @@ export function DeploymentsList({ deployments }: { deployments: Deployment[] }) 
                   {deployment.rolloutState.replace('_', ' ').toLowerCase()}
                 </span>
               )}
-              <span className="ml-auto text-xs text-slate-500">
+              <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">
                 {deployment.createdAt && `started ${formatTime(deployment.createdAt)}`}
               </span>
             </div>
@@ -59,12 +59,16 @@ export function DeploymentsList({ deployments }: { deployments: Deployment[] }) 
               )}
             </p>
             {deployment.rolloutStateReason && (
-              <p className="text-xs text-slate-500">{deployment.rolloutStateReason}</p>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                {deployment.rolloutStateReason}
+              </p>
             )}
           </li>
         ))}
         {deployments.length === 0 && (
-          <li className="px-4 py-6 text-center text-sm text-slate-500">No deployments.</li>
+          <li className="px-4 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
+            No deployments.
+          </li>
         )}
       </ul>
     </section>

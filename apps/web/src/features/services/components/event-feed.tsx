@@ -42,7 +42,7 @@ export function EventFeed({ feed }: { feed: FeedEntry[] }) {
               className={`border-l-4 px-4 py-2 text-sm ${TONE_BORDER[description.tone]}`}
             >
               <div className="flex flex-wrap items-center gap-2">
-                <time className="font-mono text-xs text-slate-500">
+                <time className="font-mono text-xs text-slate-600 dark:text-slate-400">
                   {formatTime(entry.receivedAt)}
                 </time>
                 <span
@@ -61,13 +61,15 @@ export function EventFeed({ feed }: { feed: FeedEntry[] }) {
                 <p className="text-xs text-slate-600 dark:text-slate-400">{description.detail}</p>
               )}
               {description.extra.length > 0 && (
-                <p className="font-mono text-xs text-slate-500">{description.extra.join(' · ')}</p>
+                <p className="font-mono text-xs text-slate-600 dark:text-slate-400">
+                  {description.extra.join(' · ')}
+                </p>
               )}
             </li>
           ))}
         </ol>
         {shown.length === 0 && (
-          <p className="px-4 py-6 text-center text-sm text-slate-500">
+          <p className="px-4 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
             {feed.length === 0
               ? 'Waiting for events: changes to services, deployments and tasks appear here as they happen.'
               : `No event matches “${filter}”.`}

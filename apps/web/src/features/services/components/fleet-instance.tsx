@@ -99,26 +99,25 @@ export function FleetInstance({
         </div>
       </div>
       {layout.compact && <TaskList blocks={layout.tasks} cluster={cluster} region={region} />}
-      <dl className="space-y-0.5 text-slate-600 dark:text-slate-400">
-        <div className="flex flex-wrap gap-x-4">
-          <Capacity label="CPU" capacity={instance.cpu} format={formatVcpu} />
-          <Capacity label="Memory" capacity={instance.memory} format={formatMemory} />
-          <div>
-            <dt className="inline font-medium text-slate-700 dark:text-slate-300">Tasks </dt>
-            <dd className="inline tabular-nums">
-              {instance.runningTasksCount} running
-              {instance.pendingTasksCount > 0 && `, ${instance.pendingTasksCount} pending`}
-            </dd>
-          </div>
-        </div>
+      {/* A <dl> may wrap each dt/dd pair in one div, no deeper: the pairs flow as a wrapping row. */}
+      <dl className="flex flex-wrap gap-x-4 gap-y-0.5 text-slate-600 dark:text-slate-400">
+        <Capacity label="CPU" capacity={instance.cpu} format={formatVcpu} />
+        <Capacity label="Memory" capacity={instance.memory} format={formatMemory} />
         <div>
+          <dt className="inline font-medium text-slate-700 dark:text-slate-300">Tasks </dt>
+          <dd className="inline tabular-nums">
+            {instance.runningTasksCount} running
+            {instance.pendingTasksCount > 0 && `, ${instance.pendingTasksCount} pending`}
+          </dd>
+        </div>
+        <div className="basis-full">
           <dt className="inline font-medium text-slate-700 dark:text-slate-300">Ports </dt>
           <dd className="inline font-mono">
             tcp {compressPorts(instance.ports.tcp) || '–'} · udp{' '}
             {compressPorts(instance.ports.udp) || '–'}
           </dd>
         </div>
-        <div>
+        <div className="basis-full">
           <dt className="inline font-medium text-slate-700 dark:text-slate-300">Agent </dt>
           <dd className="inline">
             {instance.agentVersion}, {instance.agentConnected ? 'connected' : 'disconnected'} ·

@@ -93,7 +93,7 @@ export function InstancesPanel({ scope, readOnly }: { scope: ClusterScope; readO
       <h2 id="instances-heading" className="text-sm font-semibold">
         Container instances
         {instances.data && (
-          <span className="ml-2 font-normal text-slate-500">
+          <span className="ml-2 font-normal text-slate-600 dark:text-slate-400">
             {instances.data.containerInstances.length}
           </span>
         )}
@@ -122,7 +122,7 @@ export function InstancesPanel({ scope, readOnly }: { scope: ClusterScope; readO
             />
           )}
           {instances.data?.containerInstances.length === 0 && (
-            <p className="px-4 py-6 text-center text-sm text-slate-500">
+            <p className="px-4 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
               No container instances: the cluster’s tasks run on Fargate or none are registered.
             </p>
           )}

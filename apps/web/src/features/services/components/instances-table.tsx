@@ -51,7 +51,7 @@ export function InstancesTable({
           <tr key={instance.arn}>
             <th scope="row" className={`${CELL} font-normal`}>
               <div className="font-mono">{instance.ec2InstanceId}</div>
-              <div className="text-xs text-slate-500" title={instance.id}>
+              <div className="text-xs text-slate-600 dark:text-slate-400" title={instance.id}>
                 {shortId(instance.id)}
                 {instance.instanceType && ` · ${instance.instanceType}`}
                 {instance.availabilityZone && ` · ${instance.availabilityZone}`}
@@ -64,7 +64,7 @@ export function InstancesTable({
                 {instance.status}
               </span>
               <div
-                className={`text-xs ${instance.agentConnected ? 'text-slate-500' : 'text-red-700 dark:text-red-300'}`}
+                className={`text-xs ${instance.agentConnected ? 'text-slate-600 dark:text-slate-400' : 'text-red-700 dark:text-red-300'}`}
               >
                 agent {instance.agentConnected ? 'connected' : 'disconnected'} ·{' '}
                 {instance.agentVersion}

@@ -87,7 +87,7 @@ export function ServicePage({ readOnly }: { readOnly: boolean }) {
             {!readOnly && (
               <div className={`${PANEL} flex flex-wrap items-end justify-between gap-3 p-4`}>
                 {data.schedulingStrategy === 'DAEMON' ? (
-                  <p className="text-sm text-slate-500">
+                  <p className="text-sm text-slate-600 dark:text-slate-400">
                     A DAEMON service runs one task per instance; it has no desired count to set.
                   </p>
                 ) : (

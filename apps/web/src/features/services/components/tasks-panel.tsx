@@ -21,7 +21,9 @@ export function TasksPanel({ scope, readOnly }: { scope: ServiceScope; readOnly:
         <h2 id="tasks-heading" className="text-sm font-semibold">
           {showStopped ? 'Stopped tasks' : 'Tasks'}
           {tasks.data && (
-            <span className="ml-2 font-normal text-slate-500">{tasks.data.tasks.length}</span>
+            <span className="ml-2 font-normal text-slate-600 dark:text-slate-400">
+              {tasks.data.tasks.length}
+            </span>
           )}
         </h2>
         <label className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
@@ -53,7 +55,7 @@ export function TasksPanel({ scope, readOnly }: { scope: ServiceScope; readOnly:
             />
           )}
           {tasks.isSuccess && tasks.data.tasks.length === 0 && (
-            <p className="px-4 py-6 text-center text-sm text-slate-500">
+            <p className="px-4 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
               {showStopped ? 'No stopped tasks recorded.' : 'No tasks are running.'}
             </p>
           )}

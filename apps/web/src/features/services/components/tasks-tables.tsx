@@ -121,7 +121,7 @@ export function StoppedTasksTable({ tasks, scope }: { tasks: Task[]; scope: Clus
               <td className={`${CELL} tabular-nums`}>{revisionOf(task.taskDefinition)}</td>
               <td className={CELL}>
                 <p>{diagnoseTaskStop(task).summary}</p>
-                <p className="mt-0.5 text-xs text-slate-500">
+                <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
                   {[task.stopCode, ...codes].filter(Boolean).join(' · ')}
                 </p>
               </td>

@@ -6,9 +6,18 @@ import { formatTime } from '../../../lib/format';
 import { formatTaskCpu, formatTaskMemory } from '../lib/container-view';
 import { STATUS_BADGE } from './styles';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+/** One dt/dd pair in its own div: the only wrapper a <dl> may hold around them. */
+function Field({
+  label,
+  children,
+  className = '',
+}: {
+  label: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <div className="min-w-0">
+    <div className={`min-w-0 ${className}`}>
       <dt className={`text-xs font-medium uppercase tracking-wide ${MUTED}`}>{label}</dt>
       <dd className="mt-0.5 text-sm break-words">{children}</dd>
     </div>
@@ -64,21 +73,15 @@ export function RevisionSummary({ definition }: { definition: EcsTaskDefinition 
             ? `${definition.ephemeralStorage.sizeInGiB} GiB`
             : 'default'}
         </Field>
-        <div className="sm:col-span-2">
-          <Field label="Task role">
-            <Arn value={definition.taskRoleArn} label="task role ARN" />
-          </Field>
-        </div>
-        <div className="sm:col-span-2">
-          <Field label="Execution role">
-            <Arn value={definition.executionRoleArn} label="execution role ARN" />
-          </Field>
-        </div>
-        <div className="sm:col-span-2 lg:col-span-4">
-          <Field label="ARN">
-            <Arn value={definition.taskDefinitionArn} label="task definition ARN" />
-          </Field>
-        </div>
+        <Field label="Task role" className="sm:col-span-2">
+          <Arn value={definition.taskRoleArn} label="task role ARN" />
+        </Field>
+        <Field label="Execution role" className="sm:col-span-2">
+          <Arn value={definition.executionRoleArn} label="execution role ARN" />
+        </Field>
+        <Field label="ARN" className="sm:col-span-2 lg:col-span-4">
+          <Arn value={definition.taskDefinitionArn} label="task definition ARN" />
+        </Field>
       </dl>
     </section>
   );
