@@ -9,16 +9,17 @@ import { instancesQueryOptions } from '../api/cluster-queries';
 import { tasksQueryOptions } from '../api/services-queries';
 import { layoutFleet, type ServiceCount } from '../lib/fleet-layout';
 import { FleetInstance } from './fleet-instance';
-import { serviceColour } from './fleet-palette';
+import { ServiceColours, useServiceColour } from './fleet-palette';
 import { FleetZones } from './fleet-zones';
 
 function Legend({ services }: { services: readonly ServiceCount[] }) {
+  const colourOf = useServiceColour();
   if (services.length === 0) return null;
   return (
     <ul aria-label="Services" className="flex flex-wrap gap-x-4 gap-y-1 text-xs">
       {services.map(({ service, count }) => (
         <li key={service} className="flex items-center gap-1.5">
-          <span aria-hidden="true" className={`h-3 w-3 rounded-sm ${serviceColour(service)}`} />
+          <span aria-hidden="true" className={`h-3 w-3 rounded-sm ${colourOf(service)}`} />
           <span className="text-slate-800 dark:text-slate-200">{service}</span>
           <span className="tabular-nums text-slate-600 dark:text-slate-400">{count}</span>
         </li>
@@ -85,7 +86,8 @@ export function FleetMap({ region, cluster }: { region: string | undefined; clus
           cluster, or start a service or task on Fargate.
         </EmptyState>
       ) : (
-        <>
+        // Colours handed out in the legend's order: no two of the first twelve services share one.
+        <ServiceColours.Provider value={layout.services.map(({ service }) => service)}>
           <Legend services={layout.services} />
           {layout.instances.length > 0 && (
             <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
@@ -108,7 +110,7 @@ export function FleetMap({ region, cluster }: { region: string | undefined; clus
             cluster={cluster}
             region={region}
           />
-        </>
+        </ServiceColours.Provider>
       )}
     </section>
   );

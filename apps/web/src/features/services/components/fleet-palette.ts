@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import { colourIndex } from '../lib/fleet-layout';
 
 /**
@@ -19,7 +20,21 @@ const PALETTE = [
   'bg-pink-600 dark:bg-pink-400',
 ] as const;
 
-/** The background classes of a service's colour; the same for a name everywhere. */
-export function serviceColour(service: string): string {
-  return PALETTE[colourIndex(service, PALETTE.length)] ?? PALETTE[0];
+/**
+ * The background classes of a service's colour. Given the cluster's services (sorted), each gets
+ * the next colour, so up to twelve services never share one; otherwise a hash of the name.
+ */
+export function serviceColour(service: string, services: readonly string[] = []): string {
+  const position = services.indexOf(service);
+  const index = position >= 0 ? position % PALETTE.length : colourIndex(service, PALETTE.length);
+  return PALETTE[index] ?? PALETTE[0];
+}
+
+/** The cluster's services, in the order their colours are handed out. */
+export const ServiceColours = createContext<readonly string[]>([]);
+
+/** A service's colour within the fleet map that provides ServiceColours. */
+export function useServiceColour(): (service: string) => string {
+  const services = useContext(ServiceColours);
+  return (service) => serviceColour(service, services);
 }

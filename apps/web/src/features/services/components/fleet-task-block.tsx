@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { regionSearch } from '../../../lib/url-state';
 import { taskLabel, taskTitle } from '../lib/fleet-labels';
 import type { ServiceCount, TaskBlock } from '../lib/fleet-layout';
-import { serviceColour } from './fleet-palette';
+import { useServiceColour } from './fleet-palette';
 
 const FOCUS =
   'focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-slate-950 dark:focus-visible:outline-white';
@@ -25,6 +25,7 @@ export function TaskBlockLink({
   style: CSSProperties;
 }) {
   const running = block.task.lastStatus === 'RUNNING';
+  const colourOf = useServiceColour();
   return (
     <Link
       to={taskHref(cluster, region, block.task.id)}
@@ -33,7 +34,7 @@ export function TaskBlockLink({
       data-service={block.service}
       data-status={block.task.lastStatus}
       style={style}
-      className={`block shrink rounded-sm hover:brightness-110 ${serviceColour(block.service)} ${running ? '' : 'opacity-50'} ${FOCUS}`}
+      className={`block shrink rounded-sm hover:brightness-110 ${colourOf(block.service)} ${running ? '' : 'opacity-50'} ${FOCUS}`}
     />
   );
 }
@@ -89,13 +90,14 @@ export function TaskBlocks(props: BlocksProps) {
  */
 export function TaskCountBar({ counts }: { counts: readonly ServiceCount[] }) {
   const total = counts.reduce((sum, { count }) => sum + count, 0);
+  const colourOf = useServiceColour();
   const label = `${total} tasks: ${counts.map(({ service, count }) => `${service} ${count}`).join(', ')}`;
   return (
     <div role="img" aria-label={label} title={label} className="flex h-full gap-px">
       {counts.map(({ service, count }) => (
         <div
           key={service}
-          className={`h-full rounded-sm ${serviceColour(service)}`}
+          className={`h-full rounded-sm ${colourOf(service)}`}
           style={{ width: `${(count / total) * 100}%` }}
         />
       ))}
