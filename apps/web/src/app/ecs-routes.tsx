@@ -20,17 +20,14 @@ function useHealth(): HealthResponse | undefined {
   return useQuery(healthQueryOptions()).data;
 }
 
-/** Whether write controls are hidden: until the server says it is writable, they are. */
-function useReadOnly(): boolean {
-  return useHealth()?.readOnly ?? true;
-}
-
 export function ClusterRoute() {
-  return <ClusterPage readOnly={useReadOnly()} />;
+  const health = useHealth();
+  return <ClusterPage readOnly={health?.readOnly ?? true} environment={health} />;
 }
 
 export function ServiceRoute() {
-  return <ServicePage readOnly={useReadOnly()} />;
+  const health = useHealth();
+  return <ServicePage readOnly={health?.readOnly ?? true} environment={health} />;
 }
 
 export function TaskRoute() {

@@ -1,15 +1,20 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { QueryError } from '../../../components/ui/query-error';
 import { FlavorBadge } from '../../../components/ui/flavor-badge';
+import { ConsoleLink } from '../../../components/ui/console-link';
+import { JsonView } from '../../../components/ui/json-view';
 import { LiveIndicator } from '../../../components/ui/live-indicator';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
 import { PANEL } from '../../../components/ui/styles';
+import { consoleUrl } from '../../../lib/aws-console';
 import { regionSearch } from '../../../lib/url-state';
 import { clusterDetailQueryOptions } from '../api/cluster-queries';
-import { servicesQueryOptions } from '../api/services-queries';
+import { servicesQueryOptions, tasksQueryOptions } from '../api/services-queries';
+import { imagesByService } from '../lib/service-rows';
 import { useClusterEvents } from '../api/use-cluster-events';
 import { ClusterTabs, useClusterTab } from './cluster-tabs';
 import { ClusterTasksPanel } from './cluster-tasks-panel';
@@ -37,13 +42,28 @@ function Count({ label, value }: { label: string; value: number | undefined }) {
  * events), every task (virtualized), the container instances with Drain/Activate, and the full
  * event feed. The cluster's SSE feed keeps every tab current.
  */
-export function ClusterPage({ readOnly }: { readOnly: boolean }) {
+export function ClusterPage({
+  readOnly,
+  environment,
+}: {
+  readOnly: boolean;
+  /** The console's mode and home region, for the AWS console link (aws mode only). */
+  environment?: { mode: 'simulator' | 'aws'; region: string } | undefined;
+}) {
   const { cluster = '' } = useParams();
   const [params] = useSearchParams();
   const region = params.get('region') ?? undefined;
   const scope = { region, cluster };
   const detail = useQuery(clusterDetailQueryOptions(scope));
   const services = useQuery(servicesQueryOptions(scope));
+  // The same live task list the fleet map shows: it tells which images each service runs.
+  const tasks = useQuery(
+    tasksQueryOptions({ ...scope, service: undefined, desiredStatus: 'RUNNING' }),
+  );
+  const images = useMemo(
+    () => (tasks.data ? imagesByService(tasks.data.tasks) : undefined),
+    [tasks.data],
+  );
   const live = useClusterEvents(scope);
   const tab = useClusterTab();
   const info = detail.data?.cluster;
@@ -76,6 +96,10 @@ export function ClusterPage({ readOnly }: { readOnly: boolean }) {
         <div className="flex items-center gap-2">
           <StaleBadge stale={detail.data?.stale} asOf={detail.data?.asOf} />
           <LiveIndicator status={live.status} staleSince={live.staleSince} />
+          <ConsoleLink
+            href={consoleUrl(region ?? environment?.region ?? '', { kind: 'cluster', cluster })}
+            mode={environment?.mode}
+          />
         </div>
       </header>
 
@@ -109,6 +133,7 @@ export function ClusterPage({ readOnly }: { readOnly: boolean }) {
                   services={services.data.services}
                   cluster={cluster}
                   region={region}
+                  images={images}
                 />
               </div>
             )}
@@ -124,6 +149,7 @@ export function ClusterPage({ readOnly }: { readOnly: boolean }) {
       {tab === 'tasks' && <ClusterTasksPanel region={region} cluster={cluster} />}
       {tab === 'instances' && <InstancesPanel scope={scope} readOnly={readOnly} />}
       {tab === 'events' && <EventFeed feed={live.feed} />}
+      {tab === 'overview' && info && <JsonView value={info} label="Cluster" />}
     </section>
   );
 }

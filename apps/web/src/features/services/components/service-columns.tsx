@@ -37,8 +37,8 @@ function Deployment({ row }: { row: ServiceRow }) {
 }
 
 /**
- * The services table's columns. The image is not in the service list (it is in the task
- * definition, one more call per service), so the revision stands for what runs.
+ * The services table's columns. The images come from the cluster's running tasks (the service
+ * list does not carry them); a service with no running task shows none.
  */
 export function serviceColumns({
   cluster,
@@ -102,6 +102,17 @@ export function serviceColumns({
             {row.family}:<span className="font-semibold">{row.revision}</span>
           </>
         ),
+    },
+    {
+      key: 'image',
+      label: 'Image',
+      width: 220,
+      className: 'font-mono text-xs',
+      title: (row) => row.images.join('\n'),
+      cell: (row) =>
+        row.images.length === 0
+          ? '—'
+          : `${row.images[0] ?? ''}${row.images.length > 1 ? ` +${row.images.length - 1}` : ''}`,
     },
     {
       key: 'launch',

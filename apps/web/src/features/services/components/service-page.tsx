@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../../../components/ui/query-error';
+import { ConsoleLink } from '../../../components/ui/console-link';
+import { JsonView } from '../../../components/ui/json-view';
 import { LiveIndicator } from '../../../components/ui/live-indicator';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
 import { PANEL } from '../../../components/ui/styles';
+import { consoleUrl } from '../../../lib/aws-console';
 import { regionSearch } from '../../../lib/url-state';
 import { serviceDetailQueryOptions } from '../api/services-queries';
 import { usePendingScale } from '../api/use-pending-scale';
@@ -21,7 +24,14 @@ import { TasksPanel } from './tasks-panel';
  * One service, live: counts, deployments with rollout progress, tasks and events follow the
  * service's SSE feed; scale, deploy and stop where the console is not read-only.
  */
-export function ServicePage({ readOnly }: { readOnly: boolean }) {
+export function ServicePage({
+  readOnly,
+  environment,
+}: {
+  readOnly: boolean;
+  /** The console's mode and home region, for the AWS console link (aws mode only). */
+  environment?: { mode: 'simulator' | 'aws'; region: string } | undefined;
+}) {
   const { cluster = '', service = '' } = useParams();
   const [params] = useSearchParams();
   const region = params.get('region') ?? undefined;
@@ -61,6 +71,14 @@ export function ServicePage({ readOnly }: { readOnly: boolean }) {
         </div>
         <div className="flex flex-col items-end gap-1">
           <LiveIndicator status={live.status} staleSince={live.staleSince} />
+          <ConsoleLink
+            href={consoleUrl(region ?? environment?.region ?? '', {
+              kind: 'service',
+              cluster,
+              service,
+            })}
+            mode={environment?.mode}
+          />
           <StaleBadge stale={detail.data?.stale} asOf={detail.data?.asOf} />
           <Link
             to={`/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/ports${regionSearch(region)}`}
@@ -111,6 +129,7 @@ export function ServicePage({ readOnly }: { readOnly: boolean }) {
           <ServiceConfiguration service={data} />
           <TasksPanel scope={scope} readOnly={readOnly} />
           <ServiceEvents events={data.events} />
+          <JsonView value={data} label="Service" />
         </>
       )}
     </section>

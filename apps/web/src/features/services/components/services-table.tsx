@@ -29,15 +29,21 @@ export function ServicesTable({
   services,
   cluster,
   region,
+  images,
 }: {
   services: Service[];
   cluster: string;
   region: string | undefined;
+  /** Each service's images, when the cluster's tasks are at hand (`imagesByService`). */
+  images?: ReadonlyMap<string, string[]>;
 }) {
   const [params, setParams] = useSearchParams();
   const sort = readSort(params, SERVICE_PARAMS, SERVICE_SORT_COLUMNS, DEFAULT_SERVICE_SORT);
   const filterText = useDeferredValue(params.get(SERVICE_PARAMS.filter) ?? '');
-  const rows = useMemo(() => services.map(toServiceRow), [services]);
+  const rows = useMemo(
+    () => services.map((service) => toServiceRow(service, images?.get(service.name))),
+    [services, images],
+  );
   const filter = useMemo(() => parseServiceFilter(filterText), [filterText]);
   const filtered = useMemo(() => filterServiceRows(rows, filter), [rows, filter]);
   const { column, direction } = sort;

@@ -1,9 +1,10 @@
-import { buildService } from '@deckhand/shared/testing';
+import { buildService, buildTask } from '@deckhand/shared/testing';
 import type { Deployment } from '@deckhand/shared';
 import { describe, expect, it } from 'vitest';
 import {
   deploymentKind,
   filterServiceRows,
+  imagesByService,
   parseServiceFilter,
   sortServiceRows,
   toServiceRow,
@@ -45,7 +46,7 @@ const fargate = buildService({
   desiredCount: 3,
   runningCount: 1,
 });
-const rows = [rolling, daemon, fargate].map(toServiceRow);
+const rows = [rolling, daemon, fargate].map((service) => toServiceRow(service));
 
 describe('service rows', () => {
   it('says what the deployment does, with the primary rollout’s progress', () => {
@@ -88,5 +89,41 @@ describe('service rows', () => {
     expect(order('deployment')).toEqual(['web', 'api', 'xray-daemon']);
     expect(order('strategy')).toEqual(['xray-daemon', 'api', 'web']);
     expect(order('rev')).toEqual(['api', 'web', 'xray-daemon']);
+  });
+});
+
+describe('imagesByService', () => {
+  it("collects each service's images from its running tasks, without the registry host", () => {
+    const images = imagesByService([
+      buildTask({
+        group: 'service:web',
+        containers: [
+          {
+            name: 'web',
+            image: '000000000000.dkr.ecr.us-east-1.amazonaws.com/web:3',
+            portMappings: [],
+          },
+          { name: 'xray', image: 'amazon/aws-xray-daemon:3.x', portMappings: [] },
+        ],
+      }),
+      buildTask({
+        group: 'service:web',
+        containers: [
+          {
+            name: 'web',
+            image: '000000000000.dkr.ecr.us-east-1.amazonaws.com/web:3',
+            portMappings: [],
+          },
+        ],
+      }),
+      buildTask({
+        group: 'family:batch',
+        containers: [{ name: 'b', image: 'b:1', portMappings: [] }],
+      }),
+    ]);
+    expect(images).toEqual(new Map([['web', ['amazon/aws-xray-daemon:3.x', 'web:3']]]));
+    const row = toServiceRow(rolling, images.get('web'));
+    expect(filterServiceRows([row], parseServiceFilter('image:xray'))).toHaveLength(1);
+    expect(filterServiceRows([row], parseServiceFilter('image:nginx'))).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { Service } from '@deckhand/shared';
+import type { Service, Task } from '@deckhand/shared';
 import {
   matchesQuery,
   parseFilterQuery,
@@ -39,9 +39,11 @@ export interface ServiceRow {
   /** The launch type, or the capacity providers of the strategy. */
   launch: string;
   strategy: string;
+  /** The images its running tasks run (`repository:tag`), from the cluster's task list; may be empty. */
+  images: string[];
 }
 
-export function toServiceRow(service: Service): ServiceRow {
+export function toServiceRow(service: Service, images: readonly string[] = []): ServiceRow {
   const state = deploymentKind(service);
   const primary = service.deployments.find((d) => d.status === 'PRIMARY');
   const at = service.taskDefinition.lastIndexOf(':');
@@ -61,7 +63,26 @@ export function toServiceRow(service: Service): ServiceRow {
       service.launchType ??
       service.capacityProviderStrategy.map((item) => item.capacityProvider).join(', '),
     strategy: service.schedulingStrategy,
+    images: [...images],
   };
+}
+
+/**
+ * Each service's images, from the cluster's running tasks (already loaded for the fleet map and
+ * kept live): the service list does not carry them, and a DescribeTaskDefinition per service
+ * would cost a call each. The short form drops the registry host.
+ */
+export function imagesByService(tasks: readonly Task[]): Map<string, string[]> {
+  const images = new Map<string, Set<string>>();
+  for (const task of tasks) {
+    if (!task.group?.startsWith('service:')) continue;
+    const service = task.group.slice('service:'.length);
+    const set = images.get(service) ?? new Set<string>();
+    for (const container of task.containers)
+      set.add(container.image.replace(/^[^/]+\.[^/]+\//, ''));
+    images.set(service, set);
+  }
+  return new Map([...images].map(([service, set]) => [service, [...set].sort()]));
 }
 
 export const SERVICE_FILTER_FIELDS = {
@@ -72,6 +93,7 @@ export const SERVICE_FILTER_FIELDS = {
   family: { keys: ['family', 'taskdef', 'td'], match: 'text' },
   launch: { keys: ['launch', 'type', 'launchtype'], match: 'text' },
   strategy: { keys: ['strategy', 'scheduling'], match: 'text' },
+  image: { keys: ['image', 'img'], match: 'text' },
 } as const satisfies Record<string, FieldSpec>;
 
 export type ServiceFilterField = keyof typeof SERVICE_FILTER_FIELDS;
@@ -90,6 +112,7 @@ function searchable(row: ServiceRow): Searchable<ServiceFilterField> {
     family: [row.family.toLowerCase()],
     launch: [row.launch.toLowerCase()],
     strategy: [row.strategy.toLowerCase()],
+    image: row.images.map((image) => image.toLowerCase()),
   };
   return { fields, text: Object.values(fields).flat().join('\n') };
 }
@@ -107,6 +130,7 @@ export const SERVICE_SORT_COLUMNS = [
   'pending',
   'deployment',
   'rev',
+  'image',
   'launch',
   'strategy',
 ] as const;
@@ -138,6 +162,7 @@ const COMPARE: Record<ServiceSortColumn, (a: ServiceRow, b: ServiceRow) => numbe
   pending: (a, b) => a.service.pendingCount - b.service.pendingCount,
   deployment: (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state],
   rev: (a, b) => collator.compare(a.family, b.family) || (a.revision ?? -1) - (b.revision ?? -1),
+  image: (a, b) => collator.compare(a.images[0] ?? '', b.images[0] ?? ''),
   launch: (a, b) => collator.compare(a.launch, b.launch),
   strategy: (a, b) => collator.compare(a.strategy, b.strategy),
 };
