@@ -10,7 +10,7 @@ test.describe('clusters page', () => {
 
     await page.goto('/');
     await expect(page).toHaveURL(/\/clusters$/);
-    await expect(page.getByRole('heading', { name: 'Clusters' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Clusters', level: 1 })).toBeVisible();
 
     const ec2 = page.getByRole('row', { name: /prod-ec2/ });
     await expect(ec2).toContainText('EC2');
