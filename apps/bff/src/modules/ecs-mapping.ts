@@ -23,6 +23,16 @@ export function eniPrivateIp(attachments: Attachment[] | undefined): string | un
   return undefined;
 }
 
+/** The subnet of a task's ENI (awsvpc), from the attachment's details. */
+export function eniSubnetId(attachments: Attachment[] | undefined): string | undefined {
+  for (const attachment of attachments ?? []) {
+    if (attachment.type !== 'ElasticNetworkInterface' && attachment.type !== 'eni') continue;
+    const subnet = attachment.details?.find((detail) => detail.name === 'subnetId')?.value;
+    if (subnet) return subnet;
+  }
+  return undefined;
+}
+
 /** A numeric string (task cpu/memory, `"1024"`) as an integer; undefined otherwise. */
 export function integerOf(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;

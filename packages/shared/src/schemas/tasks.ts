@@ -57,7 +57,7 @@ export const Task = z.object({
   memory: z.number().int().nonnegative().optional(),
   healthStatus: z.string().optional(),
   /** awsvpc tasks only: the task's own network interface. */
-  eni: z.object({ privateIp: z.string() }).optional(),
+  eni: z.object({ privateIp: z.string(), subnetId: z.string().optional() }).optional(),
   containers: z.array(TaskContainer),
 });
 export type Task = z.infer<typeof Task>;

@@ -40,7 +40,7 @@ describe('toTask', () => {
     const task = toTask(fargate, {
       taskDefinitions: new Map([['checkout:12', sdkTaskDefinition()]]),
     });
-    expect(task.eni).toEqual({ privateIp: '10.0.3.44' });
+    expect(task.eni).toEqual({ privateIp: '10.0.3.44', subnetId: 'subnet-0abc' });
     expect(task.containerInstanceId).toBeUndefined();
     expect(task.containers[0]?.portMappings).toEqual([
       { containerPort: 3000, hostPort: 3000, protocol: 'tcp', hostIp: '10.0.3.44' },

@@ -5,7 +5,7 @@ import type {
   TaskDefinition as SdkTaskDefinition,
 } from '@aws-sdk/client-ecs';
 import type { ResolvedPortMapping, Task, TaskContainer } from '@deckhand/shared';
-import { eniPrivateIp, integerOf, isoDate, nameOf } from '../ecs-mapping.js';
+import { eniPrivateIp, eniSubnetId, integerOf, isoDate, nameOf } from '../ecs-mapping.js';
 
 /** What a task's mapping needs besides the task: looked up by the service, all optional. */
 export interface TaskContext {
@@ -132,7 +132,7 @@ export function toTask(task: SdkTask, context: TaskContext = {}): Task {
     cpu: integerOf(task.cpu),
     memory: integerOf(task.memory),
     healthStatus: task.healthStatus,
-    eni: eniIp ? { privateIp: eniIp } : undefined,
+    eni: eniIp ? { privateIp: eniIp, subnetId: eniSubnetId(task.attachments) } : undefined,
     containers: (task.containers ?? []).map((c) => toContainer(c, eniIp, definition)),
   };
 }

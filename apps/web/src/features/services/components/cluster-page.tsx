@@ -14,6 +14,7 @@ import { consoleUrl } from '../../../lib/aws-console';
 import { regionSearch } from '../../../lib/url-state';
 import { clusterDetailQueryOptions } from '../api/cluster-queries';
 import { servicesQueryOptions, tasksQueryOptions } from '../api/services-queries';
+import { countTasks } from '../lib/task-rows';
 import { imagesByService } from '../lib/service-rows';
 import { useClusterEvents } from '../api/use-cluster-events';
 import { ClusterTabs, useClusterTab } from './cluster-tabs';
@@ -60,6 +61,11 @@ export function ClusterPage({
   const tasks = useQuery(
     tasksQueryOptions({ ...scope, service: undefined, desiredStatus: 'RUNNING' }),
   );
+  // The live task list moves with every task event; the cluster detail is only polled.
+  const taskCounts = useMemo(
+    () => (tasks.data ? countTasks(tasks.data.tasks) : undefined),
+    [tasks.data],
+  );
   const images = useMemo(
     () => (tasks.data ? imagesByService(tasks.data.tasks) : undefined),
     [tasks.data],
@@ -88,8 +94,8 @@ export function ClusterPage({
           </div>
           <dl className="flex flex-wrap gap-6">
             <Count label="Services" value={info?.activeServicesCount} />
-            <Count label="Running tasks" value={info?.runningTasksCount} />
-            <Count label="Pending tasks" value={info?.pendingTasksCount} />
+            <Count label="Running tasks" value={taskCounts?.running ?? info?.runningTasksCount} />
+            <Count label="Pending tasks" value={taskCounts?.pending ?? info?.pendingTasksCount} />
             <Count label="Instances" value={info?.registeredContainerInstancesCount} />
           </dl>
         </div>

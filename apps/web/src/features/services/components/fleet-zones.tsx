@@ -46,12 +46,15 @@ export function FleetZones({
           <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
             {zones.map((zone) => (
               <li
-                key={zone.availabilityZone ?? 'unknown'}
-                aria-label={`Zone ${zone.availabilityZone ?? 'unknown'}`}
+                key={`${zone.availabilityZone ?? 'unknown'}|${zone.subnetId ?? ''}`}
+                aria-label={`Zone ${zone.availabilityZone ?? 'unknown'}${zone.subnetId ? `, subnet ${zone.subnetId}` : ''}`}
                 className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-xs dark:border-slate-700 dark:bg-slate-900"
               >
                 <p className="font-medium text-slate-700 dark:text-slate-300">
                   {zone.availabilityZone ?? 'Zone not reported'}
+                  {zone.subnetId && (
+                    <span className="ml-2 font-mono font-normal">{zone.subnetId}</span>
+                  )}
                   <span className="ml-2 font-normal text-slate-600 dark:text-slate-400">
                     {zone.tasks.length} tasks
                   </span>

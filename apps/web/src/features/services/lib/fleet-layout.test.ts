@@ -175,3 +175,32 @@ describe('unsizedShare', () => {
     expect(unsizedShare(instance, [sized])).toEqual({ cpu: 0, memory: 0 });
   });
 });
+
+describe('Fargate grouping', () => {
+  it('groups tasks without an instance by zone, then by the subnet of their ENI', () => {
+    const fargate = (id: string, zone: string, subnet: string) =>
+      buildTask({
+        id,
+        containerInstanceId: undefined,
+        ec2InstanceId: undefined,
+        availabilityZone: zone,
+        eni: { privateIp: '10.0.0.1', subnetId: subnet },
+      });
+    const layout = layoutFleet(
+      [],
+      [
+        fargate('a', 'us-east-1b', 'subnet-b'),
+        fargate('b', 'us-east-1a', 'subnet-2'),
+        fargate('c', 'us-east-1a', 'subnet-1'),
+        fargate('d', 'us-east-1a', 'subnet-1'),
+      ],
+    );
+    expect(
+      layout.zones.map((zone) => [zone.availabilityZone, zone.subnetId, zone.tasks.length]),
+    ).toEqual([
+      ['us-east-1a', 'subnet-1', 2],
+      ['us-east-1a', 'subnet-2', 1],
+      ['us-east-1b', 'subnet-b', 1],
+    ]);
+  });
+});

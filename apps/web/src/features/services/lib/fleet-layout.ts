@@ -37,6 +37,8 @@ export interface InstanceLayout {
 
 export interface ZoneGroup {
   availabilityZone: string | undefined;
+  /** The subnet of the tasks' ENIs, when ECS reports it. */
+  subnetId: string | undefined;
   tasks: TaskBlock[];
 }
 
@@ -197,10 +199,17 @@ export function layoutFleet(
 
   const maxTaskCpu = Math.max(0, ...zoneTasks.map((task) => task.cpu ?? 0));
   const maxTaskMemory = Math.max(0, ...zoneTasks.map((task) => task.memory ?? 0));
-  const zones = new Map<string | undefined, TaskBlock[]>();
+  // Grouped by zone, then by the subnet of the task's ENI.
+  const zones = new Map<string, ZoneGroup>();
   for (const task of zoneTasks) {
-    const zone = task.availabilityZone;
-    zones.set(zone, [...(zones.get(zone) ?? []), block(task, maxTaskCpu, maxTaskMemory)]);
+    const key = `${task.availabilityZone ?? '\uffff'}|${task.eni?.subnetId ?? '\uffff'}`;
+    const group = zones.get(key) ?? {
+      availabilityZone: task.availabilityZone,
+      subnetId: task.eni?.subnetId,
+      tasks: [],
+    };
+    group.tasks.push(block(task, maxTaskCpu, maxTaskMemory));
+    zones.set(key, group);
   }
 
   const allBlocks = [
@@ -211,16 +220,8 @@ export function layoutFleet(
   return {
     instances: laidOut,
     hiddenCount: sorted.length - shown.length,
-    zones: [...zones]
-      .map(([availabilityZone, blocks]) => ({ availabilityZone, tasks: blocks }))
-      .sort((a, b) =>
-        // An unknown zone goes last.
-        a.availabilityZone === undefined
-          ? 1
-          : b.availabilityZone === undefined
-            ? -1
-            : a.availabilityZone.localeCompare(b.availabilityZone),
-      ),
+    // By zone then subnet; an unknown zone or subnet (keyed \uffff) goes last.
+    zones: [...zones].sort(([a], [b]) => a.localeCompare(b)).map(([, group]) => group),
     unlisted,
     services: countByService(allBlocks),
   };

@@ -1,6 +1,7 @@
 import { buildTask } from '@deckhand/shared/testing';
 import { describe, expect, it } from 'vitest';
 import {
+  countTasks,
   defaultTaskSort,
   firstTaskDirection,
   sortTaskRows,
@@ -133,5 +134,14 @@ describe('sortTaskRows', () => {
     expect(firstTaskDirection('service')).toBe('asc');
     expect(defaultTaskSort('RUNNING')).toEqual({ column: 'service', direction: 'asc' });
     expect(defaultTaskSort('STOPPED')).toEqual({ column: 'started', direction: 'desc' });
+  });
+});
+
+describe('countTasks', () => {
+  it('counts running and pending tasks, not those on their way out', () => {
+    const tasks = ['RUNNING', 'RUNNING', 'PENDING', 'PROVISIONING', 'DEACTIVATING'].map(
+      (lastStatus, index) => buildTask({ id: String(index), lastStatus }),
+    );
+    expect(countTasks(tasks)).toEqual({ running: 2, pending: 2 });
   });
 });

@@ -147,3 +147,14 @@ export function sortTaskRows(rows: readonly TaskRow[], sort: SortState<TaskSortC
   const sign = sort.direction === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => sign * compare(a, b) || plain(a.id, b.id));
 }
+
+/** Running and pending tasks of a live task list (what the cluster's header counts show). */
+export function countTasks(tasks: readonly Task[]): { running: number; pending: number } {
+  let running = 0;
+  let pending = 0;
+  for (const task of tasks) {
+    if (task.lastStatus === 'RUNNING') running += 1;
+    else if (['PROVISIONING', 'PENDING', 'ACTIVATING'].includes(task.lastStatus)) pending += 1;
+  }
+  return { running, pending };
+}
