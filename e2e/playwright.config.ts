@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -13,6 +15,8 @@ export const LOCKED_PORT = PORT + 1;
 export const LOCKED_TOKEN = 'e2e-access-token-0123456789';
 /** A third console on the `large` scenario (20,000 tasks in one cluster), for the scale specs. */
 export const LARGE_PORT = PORT + 2;
+/** A fresh history database per run: no run sees another's events. */
+const DATA = mkdtempSync(join(tmpdir(), 'deckhand-e2e-'));
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) =>
   existsSync(path),
 );
@@ -64,7 +68,7 @@ export default defineConfig({
         PORT: String(PORT),
         DECKHAND_SIM_PORT: String(SIM_PORT),
         DECKHAND_XRAY_DAEMON_ADDRESS: `127.0.0.1:${SIM_PORT + 1000}`,
-        DECKHAND_DATA_DIR: './.artifacts/data',
+        DECKHAND_DATA_DIR: join(DATA, 'main'),
         // Live specs watch tasks start: poll every second, and run the fleet's clock twice as fast.
         DECKHAND_POLL_INTERVAL: '1',
         DECKHAND_SIM_SPEED: '2',
@@ -83,7 +87,7 @@ export default defineConfig({
         PORT: String(LOCKED_PORT),
         DECKHAND_SIM_PORT: String(SIM_PORT + 1),
         DECKHAND_XRAY_DAEMON_ADDRESS: `127.0.0.1:${SIM_PORT + 1001}`,
-        DECKHAND_DATA_DIR: './.artifacts/data-locked',
+        DECKHAND_DATA_DIR: join(DATA, 'locked'),
         DECKHAND_LOG_LEVEL: 'warn',
         DECKHAND_AUTH_TOKEN: LOCKED_TOKEN,
         DECKHAND_READ_ONLY: 'true',
@@ -101,7 +105,7 @@ export default defineConfig({
         PORT: String(LARGE_PORT),
         DECKHAND_SIM_PORT: String(SIM_PORT + 2),
         DECKHAND_XRAY_DAEMON_ADDRESS: `127.0.0.1:${SIM_PORT + 1002}`,
-        DECKHAND_DATA_DIR: './.artifacts/data-large',
+        DECKHAND_DATA_DIR: join(DATA, 'large'),
         DECKHAND_SIM_SCENARIO: 'large',
         // Measuring the browser, not AWS's pace: no throttling, no background pollers.
         DECKHAND_SIM_THROTTLING: 'off',

@@ -1,0 +1,8 @@
+import { RepositoryPage } from '../../features/registry/components/repository-page';
+import { useHealth } from '../use-health';
+
+export { RegistryPage } from '../../features/registry/components/registry-page';
+
+export function RepositoryRoute() {
+  return <RepositoryPage environment={useHealth()} />;
+}

@@ -1,0 +1,8 @@
+import { TracePage } from '../../features/traces/components/trace-page';
+import { useHealth } from '../use-health';
+
+export { TracesPage } from '../../features/traces/components/traces-page';
+
+export function TraceRoute() {
+  return <TracePage environment={useHealth()} />;
+}
