@@ -120,3 +120,56 @@ export class PortMapPage {
     return this.page.getByRole('list', { name: 'Port findings' });
   }
 }
+
+export class RegistryPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/registry');
+    await expect(this.page.getByRole('heading', { name: 'Registry', level: 1 })).toBeVisible();
+  }
+
+  get repositoryFilter(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Filter repositories' });
+  }
+
+  repository(name: string): Locator {
+    return this.page.getByRole('link', { name, exact: true });
+  }
+
+  get images(): Locator {
+    return this.page.getByRole('table', { name: 'Images' });
+  }
+
+  get imageFilter(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Filter images' });
+  }
+
+  get imageView(): Locator {
+    return this.page.getByRole('combobox', { name: 'Show images' });
+  }
+
+  /** The row of an image by its short digest (`sha256:` and 12 hex digits). */
+  image(shortDigest: string): Locator {
+    return this.images.getByRole('row').filter({ hasText: shortDigest });
+  }
+
+  get findings(): Locator {
+    return this.page.getByRole('table', { name: 'Findings' });
+  }
+
+  get severityFilter(): Locator {
+    return this.page.getByRole('group', { name: 'Filter by severity' });
+  }
+
+  get policies(): Locator {
+    return this.page.getByRole('region', { name: 'Policies' });
+  }
+
+  copyCommand(
+    tool: 'Docker' | 'Podman' | 'Finch',
+    step: 'login' | 'build' | 'tag' | 'push' | 'pull',
+  ): Locator {
+    return this.page.getByRole('button', { name: `Copy ${tool} ${step} command` });
+  }
+}

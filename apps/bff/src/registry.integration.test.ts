@@ -2,9 +2,11 @@ import type { Simulator } from '@deckhand/aws-sim';
 import {
   EksClustersResponse,
   ImagesResponse,
+  LifecyclePolicyResponse,
   PushCommandsResponse,
   RepositoriesResponse,
   RepositoryDetailResponse,
+  RepositoryPolicyResponse,
   ScanFindingsResponse,
   type RegistryImage,
 } from '@deckhand/shared';
@@ -127,6 +129,26 @@ describe('registry routes ↔ simulator', () => {
     await request(app())
       .get(`/api/v1/repositories/storefront-web/images/sha256:${'0'.repeat(64)}/findings`)
       .expect(404);
+  });
+
+  it('reads repository and lifecycle policies as JSON, null where the demo has none', async () => {
+    const get = async (path: string) =>
+      (await request(app()).get(`/api/v1/repositories/${path}`).expect(200)).body as unknown;
+
+    const shared = RepositoryPolicyResponse.parse(await get('xray-daemon/policy'));
+    expect(shared.policy).toMatchObject({ Statement: [{ Effect: 'Allow' }] });
+    const lifecycle = LifecyclePolicyResponse.parse(await get('storefront-web/lifecycle-policy'));
+    expect(lifecycle.rules?.map((rule) => [rule.priority, rule.tagStatus])).toEqual([
+      [1, 'untagged'],
+      [2, 'tagged'],
+    ]);
+    expect(lifecycle.lastEvaluatedAt).toBeDefined();
+
+    expect(RepositoryPolicyResponse.parse(await get('storefront-web/policy')).policy).toBeNull();
+    expect(
+      LifecyclePolicyResponse.parse(await get('xray-daemon/lifecycle-policy')).lifecyclePolicy,
+    ).toBeNull();
+    await request(app()).get('/api/v1/repositories/nope/policy').expect(404);
   });
 
   it('lists the EKS cluster with its node groups', async () => {

@@ -15,6 +15,7 @@ export * from './ecs/port-map.js';
 export * from './arn.js';
 export * from './aws/ecs-throttling.js';
 export * from './schemas/registry.js';
+export * from './schemas/registry-policies.js';
 export * from './schemas/eks.js';
 export * from './registry/image-ref.js';
 export * from './registry/used-by.js';

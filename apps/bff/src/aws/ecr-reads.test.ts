@@ -168,7 +168,9 @@ describe('EcrReads policies and single repository', () => {
     expect((await ecr.repositoryPolicy('us-east-1', 'open')).value).toContain('2012-10-17');
     expect((await ecr.repositoryPolicy('us-east-1', 'closed')).value).toBeNull();
     expect((await ecr.lifecyclePolicy('us-east-1', 'open')).value).toBeNull();
-    expect((await ecr.lifecyclePolicy('us-east-1', 'closed')).value).toBe('{"rules":[]}');
+    expect((await ecr.lifecyclePolicy('us-east-1', 'closed')).value).toEqual({
+      text: '{"rules":[]}',
+    });
   });
 
   it('turns a missing repository into a 404 for one repository and its policies', async () => {

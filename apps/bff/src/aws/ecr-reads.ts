@@ -48,6 +48,12 @@ export interface ScanFindingsRead {
   enhancedFindings: EnhancedImageScanFinding[];
 }
 
+/** GetLifecyclePolicy's answer: the policy text and the time of its last evaluation, if any. */
+export interface LifecyclePolicyRead {
+  text: string;
+  lastEvaluatedAt?: Date;
+}
+
 /** AWS's answer for an absent optional thing; the read answers `null` instead of an error. */
 function isAbsent(error: unknown, name: string): boolean {
   return (error as { name?: unknown } | null)?.name === name;
@@ -205,15 +211,19 @@ export class EcrReads {
     });
   }
 
-  /** The lifecycle policy text; null when the repository has none. */
-  lifecyclePolicy(region: string, name: string): Promise<CachedValue<string | null>> {
+  /** The lifecycle policy text and when ECR last evaluated it; null when the repository has none. */
+  lifecyclePolicy(region: string, name: string): Promise<CachedValue<LifecyclePolicyRead | null>> {
     const what = `Reading the lifecycle policy of ${name}`;
     return this.cached(`${region}:ecr:lifecycle:${name}`, what, async () => {
       try {
         const page = await this.clients
           .ecr(region)
           .send(new GetLifecyclePolicyCommand({ repositoryName: name }));
-        return page.lifecyclePolicyText ?? null;
+        if (page.lifecyclePolicyText === undefined) return null;
+        return {
+          text: page.lifecyclePolicyText,
+          ...(page.lastEvaluatedAt ? { lastEvaluatedAt: page.lastEvaluatedAt } : {}),
+        };
       } catch (error) {
         if (isAbsent(error, 'LifecyclePolicyNotFoundException')) return null;
         throw error;

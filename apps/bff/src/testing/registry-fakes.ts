@@ -14,6 +14,8 @@ export function emptyRegistry(overrides: Partial<RegistryService> = {}): Registr
     listImages: (_region, name) => missing(name),
     getScanFindings: (_region, name) => missing(name),
     getPushCommands: (_region, name) => missing(name),
+    getRepositoryPolicy: (_region, name) => missing(name),
+    getLifecyclePolicy: (_region, name) => missing(name),
     ...overrides,
   };
 }

@@ -45,6 +45,10 @@ export const routes = [
       ),
       lazyRoute('registry', async () => (await registry()).RegistryPage),
       lazyRoute('registry/:repository', async () => (await registry()).RepositoryRoute),
+      lazyRoute(
+        'registry/:repository/images/:digest',
+        async () => (await registry()).ImageFindingsPage,
+      ),
       lazyRoute('traces', async () => (await traces()).TracesPage),
       lazyRoute('traces/:traceId', async () => (await traces()).TraceRoute),
       { path: '*', element: <NotFoundPage /> },

@@ -4,6 +4,7 @@ import { createCluster } from '../services/ecs/clusters.js';
 import { registerInstance } from '../services/ecs/container-instances.js';
 import { storeTaskDefinition } from '../services/ecs/task-definitions.js';
 import type { ScenarioContext } from './index.js';
+import { buildLargeRegistry } from './large-registry.js';
 import { seedService } from './seed.js';
 
 /**
@@ -85,7 +86,8 @@ const LARGE_FAULTS = {
 
 /**
  * The scale scenario: 1,000 container instances, 2,025 services and about 21,000 RUNNING tasks,
- * 20,000 of them in one cluster, spread over zones and instances, with dynamic host ports.
+ * 20,000 of them in one cluster, spread over zones and instances, with dynamic host ports; and
+ * an ECR repository of 5,000 images (`scale/big`).
  */
 export function buildLarge({ world, region, clock, random }: ScenarioContext): void {
   const state = world.region(region);
@@ -162,4 +164,5 @@ export function buildLarge({ world, region, clock, random }: ScenarioContext): v
       );
     }
   }
+  buildLargeRegistry(state, now);
 }

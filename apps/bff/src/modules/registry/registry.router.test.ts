@@ -155,3 +155,46 @@ describe('GET /api/v1/repositories/:name/push-commands', () => {
     expect(getPushCommands).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('GET /api/v1/repositories/:name/policy and /lifecycle-policy', () => {
+  it('answers the documents, null when the repository has none', async () => {
+    const getRepositoryPolicy = vi.fn(() => Promise.resolve({ policy: null, ...fresh }));
+    const getLifecyclePolicy = vi.fn(() =>
+      Promise.resolve({
+        lifecyclePolicy: { rules: [] },
+        rules: [
+          {
+            priority: 1,
+            tagStatus: 'untagged',
+            countType: 'sinceImagePushed',
+            countNumber: 14,
+            countUnit: 'days',
+            action: 'expire',
+          },
+        ],
+        ...fresh,
+      }),
+    );
+    const app = buildTestApp({
+      registry: emptyRegistry({ getRepositoryPolicy, getLifecyclePolicy }),
+    });
+
+    const policy = await request(app).get('/api/v1/repositories/team%2Fweb/policy').expect(200);
+    const lifecycle = await request(app)
+      .get('/api/v1/repositories/team%2Fweb/lifecycle-policy?region=eu-west-1')
+      .expect(200);
+
+    expect(policy.body.policy).toBeNull();
+    expect(getRepositoryPolicy).toHaveBeenCalledWith('us-east-1', 'team/web');
+    expect(lifecycle.body.rules[0]).toMatchObject({ priority: 1, countNumber: 14 });
+    expect(getLifecyclePolicy).toHaveBeenCalledWith('eu-west-1', 'team/web');
+  });
+
+  it('is a 404 for a missing repository and a 400 for an invalid name', async () => {
+    const app = buildTestApp();
+    await request(app).get('/api/v1/repositories/nope/policy').expect(404);
+    await request(app).get('/api/v1/repositories/nope/lifecycle-policy').expect(404);
+    const bad = await request(app).get('/api/v1/repositories/Not_Valid!/policy').expect(400);
+    expect(bad.body.error.message).toContain('repository name');
+  });
+});

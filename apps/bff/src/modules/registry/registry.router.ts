@@ -2,10 +2,12 @@ import {
   ImageDigest,
   ImagesResponse,
   ImageTag,
+  LifecyclePolicyResponse,
   PushCommandsResponse,
   RepositoriesResponse,
   RepositoryDetailResponse,
   RepositoryName,
+  RepositoryPolicyResponse,
   ScanFindingsQuery,
   ScanFindingsResponse,
 } from '@deckhand/shared';
@@ -48,6 +50,18 @@ export function createRegistryRouter(deps: {
     const { severity } = parseInput(ScanFindingsQuery, req.query, 'severity');
     const answer = await deps.registry.getScanFindings(region, repository, digest, severity);
     sendRead(res, ScanFindingsResponse, answer);
+  });
+
+  router.get('/repositories/:name/policy', async (req, res) => {
+    const region = deps.region(req);
+    const answer = await deps.registry.getRepositoryPolicy(region, name(req.params.name));
+    sendRead(res, RepositoryPolicyResponse, answer);
+  });
+
+  router.get('/repositories/:name/lifecycle-policy', async (req, res) => {
+    const region = deps.region(req);
+    const answer = await deps.registry.getLifecyclePolicy(region, name(req.params.name));
+    sendRead(res, LifecyclePolicyResponse, answer);
   });
 
   router.get('/repositories/:name/push-commands', async (req, res) => {

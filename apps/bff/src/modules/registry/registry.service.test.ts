@@ -147,6 +147,67 @@ describe('registry service: one repository', () => {
   });
 });
 
+describe('registry service: policies', () => {
+  it('parses both policies and reads the lifecycle rules', async () => {
+    ecrMock.on(GetRepositoryPolicyCommand).resolves({
+      registryId: ACCOUNT,
+      repositoryName: 'web',
+      policyText: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}',
+    });
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({
+      registryId: ACCOUNT,
+      repositoryName: 'web',
+      lastEvaluatedAt: new Date('2026-11-26T03:00:00Z'),
+      lifecyclePolicyText: JSON.stringify({
+        rules: [
+          {
+            rulePriority: 1,
+            selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 50 },
+            action: { type: 'expire' },
+          },
+        ],
+      }),
+    });
+    const registry = service();
+
+    const policy = await registry.getRepositoryPolicy('us-east-1', 'web');
+    const lifecycle = await registry.getLifecyclePolicy('us-east-1', 'web');
+
+    expect(policy.policy).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow' }] });
+    expect(lifecycle.rules).toEqual([
+      {
+        priority: 1,
+        tagStatus: 'any',
+        countType: 'imageCountMoreThan',
+        countNumber: 50,
+        action: 'expire',
+      },
+    ]);
+    expect(lifecycle.lastEvaluatedAt).toBe('2026-11-26T03:00:00.000Z');
+  });
+
+  it('answers null, not an error, when ECR says there is no policy', async () => {
+    ecrMock.on(GetRepositoryPolicyCommand).rejects(awsError('RepositoryPolicyNotFoundException'));
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(awsError('LifecyclePolicyNotFoundException'));
+    const registry = service();
+    expect(await registry.getRepositoryPolicy('us-east-1', 'web')).toMatchObject({ policy: null });
+    const lifecycle = await registry.getLifecyclePolicy('us-east-1', 'web');
+    expect(lifecycle).toMatchObject({ lifecyclePolicy: null, stale: false });
+    expect(lifecycle.rules).toBeUndefined();
+  });
+
+  it('is a 404 when the repository does not exist', async () => {
+    ecrMock.on(GetRepositoryPolicyCommand).rejects(awsError('RepositoryNotFoundException'));
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(awsError('RepositoryNotFoundException'));
+    await expect(service().getRepositoryPolicy('us-east-1', 'nope')).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(service().getLifecyclePolicy('us-east-1', 'nope')).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+});
+
 describe('registry service: images and who uses them', () => {
   function fleet() {
     ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [repository('web')] });

@@ -2,9 +2,11 @@ import type { ImageDetail } from '@aws-sdk/client-ecr';
 import {
   computeUsedBy,
   type ImagesResponse,
+  type LifecyclePolicyResponse,
   type PushCommandsResponse,
   type RepositoriesResponse,
   type RepositoryDetailResponse,
+  type RepositoryPolicyResponse,
   type ScanFindingsResponse,
   type ScanSeverity,
 } from '@deckhand/shared';
@@ -14,6 +16,7 @@ import type { EcsReads } from '../../aws/ecs-reads.js';
 import { NotFoundError } from '../../http/errors.js';
 import { freshnessOf } from '../../http/read-response.js';
 import { ImageUsageReader } from './image-usage.js';
+import { toLifecyclePolicy, toRepositoryPolicy } from './policies.mapper.js';
 import { buildPushCommands } from './push-commands.js';
 import { toRegistryImage, toRepository, toScanFindings } from './registry.mapper.js';
 
@@ -32,6 +35,10 @@ export interface RegistryService {
     severities?: readonly ScanSeverity[],
   ): Promise<ScanFindingsResponse>;
   getPushCommands(region: string, name: string, tag: string): Promise<PushCommandsResponse>;
+  /** The repository (IAM) policy as JSON; `policy: null` when the repository has none. */
+  getRepositoryPolicy(region: string, name: string): Promise<RepositoryPolicyResponse>;
+  /** The lifecycle policy as JSON with its rules read; `lifecyclePolicy: null` when none. */
+  getLifecyclePolicy(region: string, name: string): Promise<LifecyclePolicyResponse>;
 }
 
 const withDigest = (image: ImageDetail): image is ImageDetail & { imageDigest: string } =>
@@ -78,7 +85,7 @@ export function createRegistryService(deps: { ecr: EcrReads; ecs: EcsReads }): R
         repository: {
           ...toRepository(repository.value, images.value),
           repositoryPolicy: policy.value,
-          lifecyclePolicy: lifecycle.value,
+          lifecyclePolicy: lifecycle.value?.text ?? null,
         },
         ...freshnessOf(repository, images, policy, lifecycle),
       };
@@ -111,6 +118,16 @@ export function createRegistryService(deps: { ecr: EcrReads; ecs: EcsReads }): R
     async getScanFindings(region, name, digest, severities) {
       const read = await deps.ecr.scanFindings(region, name, digest);
       return { ...toScanFindings(read.value, severities), ...freshnessOf(read) };
+    },
+
+    async getRepositoryPolicy(region, name) {
+      const read = await deps.ecr.repositoryPolicy(region, name);
+      return { ...toRepositoryPolicy(read.value), ...freshnessOf(read) };
+    },
+
+    async getLifecyclePolicy(region, name) {
+      const read = await deps.ecr.lifecyclePolicy(region, name);
+      return { ...toLifecyclePolicy(read.value), ...freshnessOf(read) };
     },
 
     async getPushCommands(region, name, tag) {

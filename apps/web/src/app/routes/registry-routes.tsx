@@ -6,3 +6,4 @@ export { RegistryPage } from '../../features/registry/components/registry-page';
 export function RepositoryRoute() {
   return <RepositoryPage environment={useHealth()} />;
 }
+export { ImageFindingsPage } from '../../features/registry/components/image-findings-page';

@@ -1,10 +1,20 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
-import { ariaSort, type SortState } from '../lib/table-params';
-import { TABLE_HEAD } from './tones';
+import { TABLE_HEAD } from './styles';
+
+/** The sorted column and its direction (what a feature keeps in its URL, however it spells it). */
+export interface VirtualSort<K extends string> {
+  column: K;
+  direction: 'asc' | 'desc';
+}
+
+function ariaSort<K extends string>(sort: VirtualSort<K>, column: K) {
+  if (sort.column !== column) return undefined;
+  return sort.direction === 'asc' ? 'ascending' : 'descending';
+}
 
 export interface Column<T, K extends string> {
-  /** The sort key (`?tsort=`/`?ssort=`) and React key. */
+  /** The sort key and React key. */
   key: K;
   label: string;
   /** Width in px: the layout is fixed, so rows coming and going never move the columns. */
@@ -27,12 +37,14 @@ interface VirtualTableProps<T, K extends string> {
   rowKey: (row: T) => string;
   /** Every row is exactly this tall (px), which is what makes the window exact and cheap. */
   rowHeight: number;
-  sort: SortState<K>;
+  sort: VirtualSort<K>;
   onSort: (column: K) => void;
   /** A literal Tailwind class capping the scroll area, e.g. `max-h-[70vh]`. */
   maxHeight: string;
   /** Extra attributes of each row (e.g. `data-task-id`). */
   rowData?: (row: T) => Record<`data-${string}`, string>;
+  /** Columns whose header is plain text (no sort button). */
+  unsortable?: readonly K[];
 }
 
 const OVERSCAN = 5;
@@ -64,6 +76,7 @@ export function VirtualTable<T, K extends string>({
   onSort,
   maxHeight,
   rowData,
+  unsortable = [],
 }: VirtualTableProps<T, K>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The project does not run the React Compiler, whose memoisation this hook would defeat.
@@ -114,16 +127,20 @@ export function VirtualTable<T, K extends string>({
                   aria-sort={ariaSort(sort, column.key)}
                   className={`px-3 py-2 font-medium ${align(column)}`}
                 >
-                  <button
-                    type="button"
-                    onClick={() => onSort(column.key)}
-                    className={`inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-white ${active ? 'text-slate-900 dark:text-white' : ''}`}
-                  >
-                    {column.label}
-                    <span aria-hidden="true" className={active ? '' : 'opacity-40'}>
-                      {active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
-                    </span>
-                  </button>
+                  {unsortable.includes(column.key) ? (
+                    column.label
+                  ) : (
+                    <button
+                      type="button"
+                      onClick={() => onSort(column.key)}
+                      className={`inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-white ${active ? 'text-slate-900 dark:text-white' : ''}`}
+                    >
+                      {column.label}
+                      <span aria-hidden="true" className={active ? '' : 'opacity-40'}>
+                        {active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+                      </span>
+                    </button>
+                  )}
                 </th>
               );
             })}

@@ -1,4 +1,11 @@
-import { ImagesResponse, PushCommandsResponse, RepositoriesResponse } from '@deckhand/shared';
+import {
+  ImagesResponse,
+  LifecyclePolicyResponse,
+  PushCommandsResponse,
+  RepositoriesResponse,
+  RepositoryPolicyResponse,
+  ScanFindingsResponse,
+} from '@deckhand/shared';
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client';
 
@@ -18,6 +25,10 @@ export const registryKeys = {
     [...registryKeys.all, 'images', 'list', { ...where(region), repository }] as const,
   pushCommands: ({ region, repository }: RepositoryScope) =>
     [...registryKeys.all, 'push-commands', { ...where(region), repository }] as const,
+  policies: ({ region, repository }: RepositoryScope) =>
+    [...registryKeys.all, 'policies', { ...where(region), repository }] as const,
+  findings: ({ region, repository }: RepositoryScope, digest: string) =>
+    [...registryKeys.all, 'findings', { ...where(region), repository, digest }] as const,
 };
 
 /** Repository names hold `/` (`team/web`): one encoded path segment for the BFF route. */
@@ -56,5 +67,48 @@ export function pushCommandsQueryOptions(scope: RepositoryScope) {
         query: { region: scope.region },
       }),
     staleTime: 10 * 60_000,
+  });
+}
+
+/** The repository (IAM) policy; it changes rarely, and only through another tool. */
+export function repositoryPolicyQueryOptions(scope: RepositoryScope) {
+  return queryOptions({
+    queryKey: [...registryKeys.policies(scope), 'repository'] as const,
+    queryFn: ({ signal }) =>
+      getJson(`${repositoryPath(scope.repository)}/policy`, RepositoryPolicyResponse, {
+        signal,
+        query: { region: scope.region },
+      }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The lifecycle policy with its rules read by the BFF. */
+export function lifecyclePolicyQueryOptions(scope: RepositoryScope) {
+  return queryOptions({
+    queryKey: [...registryKeys.policies(scope), 'lifecycle'] as const,
+    queryFn: ({ signal }) =>
+      getJson(`${repositoryPath(scope.repository)}/lifecycle-policy`, LifecyclePolicyResponse, {
+        signal,
+        query: { region: scope.region },
+      }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * Every scan finding of one image (the severity filter applies in the browser, so switching it
+ * costs no request); a scan result changes only when the image is scanned again.
+ */
+export function findingsQueryOptions(scope: RepositoryScope, digest: string) {
+  return queryOptions({
+    queryKey: registryKeys.findings(scope, digest),
+    queryFn: ({ signal }) =>
+      getJson(
+        `${repositoryPath(scope.repository)}/images/${encodeURIComponent(digest)}/findings`,
+        ScanFindingsResponse,
+        { signal, query: { region: scope.region } },
+      ),
+    staleTime: 60_000,
   });
 }

@@ -79,11 +79,31 @@ const images = {
   ],
 };
 
+const lifecycle = {
+  ...fresh,
+  lifecyclePolicy: { rules: [{ rulePriority: 1 }] },
+  rules: [
+    {
+      priority: 1,
+      tagStatus: 'untagged',
+      countType: 'sinceImagePushed',
+      countNumber: 14,
+      countUnit: 'days',
+      action: 'expire',
+    },
+  ],
+};
+
 function show(url: string, imagesBody: unknown = images) {
   return renderPage(
     [{ path: '/registry/:repository', element: <RepositoryPage /> }],
     url,
-    (request) => (request.includes('/push-commands') ? { ...fresh, ...pushCommands } : imagesBody),
+    (request) => {
+      if (request.includes('/push-commands')) return { ...fresh, ...pushCommands };
+      if (request.includes('/lifecycle-policy')) return lifecycle;
+      if (request.includes('/policy')) return { ...fresh, policy: null };
+      return imagesBody;
+    },
   );
 }
 
@@ -100,21 +120,31 @@ describe('RepositoryPage', () => {
     ).toBeTruthy();
     expect(within(row).getByText('latest')).toBeTruthy();
     expect(within(row).getByText('46.0 MiB')).toBeTruthy();
-    expect(within(row).getByText('Critical 2')).toBeTruthy();
-    expect(within(row).getByText('Low 7')).toBeTruthy();
-    expect(within(row).queryByText(/Medium/)).toBeNull();
-    expect(within(row).getByText('2 tasks')).toBeTruthy();
+    expect(
+      within(row).getByRole('img', {
+        name: 'Findings: 2 critical, 1 high, 0 medium, 7 low, 0 informational',
+      }),
+    ).toBeTruthy();
+    expect(
+      within(row).getByRole('link', { name: 'sha256:a1a1a1a1a1a1' }).getAttribute('href'),
+    ).toBe(`/registry/team%2Fweb/images/${encodeURIComponent(digestA)}?region=us-east-1`);
     expect(within(row).getByRole('link', { name: 'prod-ec2/web' }).getAttribute('href')).toBe(
       '/clusters/prod-ec2/services/web?region=us-east-1',
     );
+    expect(
+      within(row).getByRole('link', { name: 'Task 0f1e2d3c4b5a4968' }).getAttribute('href'),
+    ).toBe('/clusters/prod-ec2/tasks/0f1e2d3c4b5a4968?region=us-east-1');
     expect(within(row).getByRole('link', { name: 'web:7' }).getAttribute('href')).toBe(
       '/task-definitions/web/7?region=us-east-1',
     );
+    expect(within(row).queryByText('tag moved')).toBeNull();
     const untagged = within(table).getByText('untagged').closest('tr') as HTMLElement;
     expect(within(untagged).getByText('Not scanned')).toBeTruthy();
     expect(within(untagged).getByText('not used')).toBeTruthy();
     expect(requestedUrls(fetchMock).sort()).toEqual([
       '/api/v1/repositories/team%2Fweb/images?region=us-east-1',
+      '/api/v1/repositories/team%2Fweb/lifecycle-policy?region=us-east-1',
+      '/api/v1/repositories/team%2Fweb/policy?region=us-east-1',
       '/api/v1/repositories/team%2Fweb/push-commands?region=us-east-1',
     ]);
   });
@@ -126,6 +156,73 @@ describe('RepositoryPage', () => {
     const first = within(table).getAllByRole('row')[1] as HTMLElement;
     expect(within(first).getByText('untagged')).toBeTruthy();
     expect(router.state.location.search).toBe('?sort=sizeBytes');
+  });
+
+  it('filters by tag or digest and by view, and focuses one image by ?digest=', async () => {
+    const { router } = show('/registry/team%2Fweb');
+    const table = await screen.findByRole('table', { name: 'Images' });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter images' }), {
+      target: { value: '1.4' },
+    });
+    expect(within(table).queryByText('untagged')).toBeNull();
+    expect(router.state.location.search).toBe('?q=1.4');
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter images' }), {
+      target: { value: '' },
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Show images' }), {
+      target: { value: 'unused' },
+    });
+    expect(within(table).getByText('untagged')).toBeTruthy();
+    expect(within(table).queryByText('latest')).toBeNull();
+    expect(router.state.location.search).toBe('?show=unused');
+  });
+
+  it('shows only the image of ?digest= until asked for all', async () => {
+    show(`/registry/team%2Fweb?digest=${encodeURIComponent(digestB)}`);
+    const table = await screen.findByRole('table', { name: 'Images' });
+    expect(within(table).getByText('untagged')).toBeTruthy();
+    expect(within(table).queryByText('latest')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show all images' }));
+    expect(within(table).getByText('latest')).toBeTruthy();
+  });
+
+  it('marks a task running what its tag named before', async () => {
+    const [first] = images.images;
+    const drifted = {
+      ...fresh,
+      images: [
+        {
+          ...first,
+          usedBy: [
+            {
+              kind: 'task',
+              cluster: 'prod-ec2',
+              service: 'web',
+              taskId: '2f1e2d3c4b5a4968',
+              container: 'web',
+              digest: digestA,
+              drift: true,
+            },
+          ],
+        },
+      ],
+    };
+    show('/registry/team%2Fweb', drifted);
+    const table = await screen.findByRole('table', { name: 'Images' });
+    expect(within(table).getByText('tag moved')).toBeTruthy();
+    expect(
+      within(table).getByRole('link', { name: 'Task 2f1e2d3c4b5a4968 (tag moved)' }),
+    ).toBeTruthy();
+  });
+
+  it('shows the policies: none, and the lifecycle rules in words', async () => {
+    show('/registry/team%2Fweb');
+    expect(await screen.findByText('No repository policy')).toBeTruthy();
+    const rules = await screen.findByRole('list', { name: 'Lifecycle rules' });
+    expect(rules.textContent).toContain('Expire untagged images pushed more than 14 days ago');
+    expect(screen.getByLabelText('lifecycle policy JSON').textContent).toContain(
+      '"rulePriority": 1',
+    );
   });
 
   it('shows copyable push commands per tool', async () => {

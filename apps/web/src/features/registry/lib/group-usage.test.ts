@@ -37,8 +37,21 @@ describe('groupUsage', () => {
       { kind: 'task-definition', family: 'web', revision: 7, container: 'web', via: 'tag' },
     ]);
     expect(grouped.services).toEqual([
-      { cluster: 'batch', service: undefined, tasks: 1, drift: false },
-      { cluster: 'prod-ec2', service: 'web', tasks: 2, drift: true },
+      {
+        cluster: 'batch',
+        service: undefined,
+        tasks: [{ taskId: 't3', drift: false }],
+        drift: false,
+      },
+      {
+        cluster: 'prod-ec2',
+        service: 'web',
+        tasks: [
+          { taskId: 't1', drift: false },
+          { taskId: 't2', drift: true },
+        ],
+        drift: true,
+      },
     ]);
     expect(grouped.taskDefinitions).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 import type { RegistryImage, Repository } from '@deckhand/shared';
 import type { SortState } from '../../../lib/url-state';
+import { compareScans } from './images';
 
 export const REPOSITORY_SORT_KEYS = ['name', 'imageCount', 'lastPushedAt'] as const;
 export type RepositorySortKey = (typeof REPOSITORY_SORT_KEYS)[number];
@@ -8,7 +9,7 @@ export const DEFAULT_REPOSITORY_SORT: SortState<RepositorySortKey> = {
   descending: false,
 };
 
-export const IMAGE_SORT_KEYS = ['pushedAt', 'sizeBytes', 'lastPulledAt', 'tags'] as const;
+export const IMAGE_SORT_KEYS = ['pushedAt', 'sizeBytes', 'lastPulledAt', 'tags', 'scan'] as const;
 export type ImageSortKey = (typeof IMAGE_SORT_KEYS)[number];
 export const DEFAULT_IMAGE_SORT: SortState<ImageSortKey> = { key: 'pushedAt', descending: true };
 
@@ -63,6 +64,8 @@ export function sortImages(
         return byTime(a.lastPulledAt, b.lastPulledAt);
       case 'tags':
         return (a.tags[0] ?? '\uffff').localeCompare(b.tags[0] ?? '\uffff');
+      case 'scan':
+        return compareScans(a, b);
     }
   };
   return [...images].sort((a, b) => direction * compare(a, b) || byTime(b.pushedAt, a.pushedAt));

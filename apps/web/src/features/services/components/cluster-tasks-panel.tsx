@@ -30,7 +30,7 @@ import {
 import { TASK_ROW_HEIGHT, taskColumns } from './task-columns';
 import { TaskStatusToggle } from './task-status-toggle';
 import { UrlFilterInput } from './url-filter-input';
-import { VirtualTable } from './virtual-table';
+import { VirtualTable } from '../../../components/ui/virtual-table';
 
 const FILTER_HELP =
   'Words match anywhere. Columns: service:, status:, health:, rev:, family:, launch:, host:, port:, image:, container:, az:, reason:, task:. Quote values with spaces, join alternatives with commas (service:web,api), and put - before a term to exclude it.';

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import { regionSearch } from '../../../lib/url-state';
 import type { DeploymentKind, ServiceRow, ServiceSortColumn } from '../lib/service-rows';
-import type { Column } from './virtual-table';
+import type { Column } from '../../../components/ui/virtual-table';
 
 export const SERVICE_ROW_HEIGHT = 40;
 

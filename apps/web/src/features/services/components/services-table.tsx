@@ -15,7 +15,7 @@ import {
 import { nextSort, readSort, SERVICE_PARAMS, sortParams, withParams } from '../lib/table-params';
 import { SERVICE_ROW_HEIGHT, serviceColumns } from './service-columns';
 import { UrlFilterInput } from './url-filter-input';
-import { VirtualTable } from './virtual-table';
+import { VirtualTable } from '../../../components/ui/virtual-table';
 
 const FILTER_HELP =
   'Words match anywhere. Columns: name:, status:, state: (steady, deploying, failed, below), rev:, family:, launch:, strategy: (replica, daemon). Quote values with spaces, join alternatives with commas, and put - before a term to exclude it.';

@@ -4,7 +4,7 @@ import { formatMemory, formatTime, formatVcpu } from '../../../lib/format';
 import { regionSearch } from '../../../lib/url-state';
 import { shortId } from '../lib/describe-event';
 import type { TaskRow, TaskSortColumn } from '../lib/task-rows';
-import type { Column } from './virtual-table';
+import type { Column } from '../../../components/ui/virtual-table';
 
 /** Every task row is this tall: two lines of small text fit (a stopped task's time and why). */
 export const TASK_ROW_HEIGHT = 40;

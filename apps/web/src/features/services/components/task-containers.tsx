@@ -1,11 +1,33 @@
 import type { EcsTaskDefinition, Task } from '@deckhand/shared';
+import { Link } from 'react-router';
 import { CopyButton } from '../../../components/ui/copy-button';
-import { PANEL } from '../../../components/ui/styles';
+import { LINK, PANEL } from '../../../components/ui/styles';
+import { registryImagePath } from '../lib/registry-link';
 import { portRows, shortDigest } from '../lib/task-detail';
 import { TABLE_HEAD } from './tones';
 
 const CELL = 'px-4 py-2 align-top';
 const COLUMNS = ['Name', 'Image', 'Digest', 'Status', 'Exit code', 'Reason', 'Health'];
+
+/** The image reference, linked to the image in the registry when it is in this account's ECR. */
+function ContainerImage({
+  task,
+  image,
+  digest,
+}: {
+  task: Task;
+  image: string;
+  digest: string | undefined;
+}) {
+  if (!image) return <>—</>;
+  const path = registryImagePath(task.arn, image, digest);
+  if (!path) return <>{image}</>;
+  return (
+    <Link to={path} className={`${LINK} font-normal`} title="Show this image in the registry">
+      {image}
+    </Link>
+  );
+}
 
 /** Each container of the task: image and digest, state, exit code and reason, health. */
 export function TaskContainersTable({ task }: { task: Task }) {
@@ -27,7 +49,13 @@ export function TaskContainersTable({ task }: { task: Task }) {
               <th scope="row" className={`${CELL} font-medium`}>
                 {container.name}
               </th>
-              <td className={`${CELL} font-mono text-xs break-all`}>{container.image || '—'}</td>
+              <td className={`${CELL} font-mono text-xs break-all`}>
+                <ContainerImage
+                  task={task}
+                  image={container.image}
+                  digest={container.imageDigest}
+                />
+              </td>
               <td className={`${CELL} font-mono text-xs whitespace-nowrap`}>
                 {container.imageDigest ? (
                   <span className="inline-flex items-center gap-2">

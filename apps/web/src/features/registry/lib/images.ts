@@ -1,0 +1,73 @@
+import type { RegistryImage } from '@deckhand/shared';
+
+/** `?show=` of the images table: which images to keep besides the text filter. */
+export const IMAGE_VIEWS = ['all', 'tagged', 'untagged', 'unused', 'drift', 'critical'] as const;
+export type ImageView = (typeof IMAGE_VIEWS)[number];
+
+export const IMAGE_VIEW_LABELS: Record<ImageView, string> = {
+  all: 'All images',
+  tagged: 'Tagged',
+  untagged: 'Untagged',
+  unused: 'Not used',
+  drift: 'Tag moved under a task',
+  critical: 'Critical or high findings',
+};
+
+export function parseImageView(value: string | null): ImageView {
+  return IMAGE_VIEWS.find((view) => view === value) ?? 'all';
+}
+
+/** Some running task was started from a tag that now names another image. */
+export const hasDrift = (image: RegistryImage) =>
+  image.usedBy.some((use) => use.kind === 'task' && use.drift);
+
+const KEEP: Record<ImageView, (image: RegistryImage) => boolean> = {
+  all: () => true,
+  tagged: (image) => image.tags.length > 0,
+  untagged: (image) => image.tags.length === 0,
+  unused: (image) => image.notUsed,
+  drift: hasDrift,
+  critical: (image) => image.scan.counts.critical + image.scan.counts.high > 0,
+};
+
+/**
+ * The images matching the view and the text: a case-insensitive part of a tag or of the digest
+ * (with or without `sha256:`); `untagged` also matches the untagged ones, as the table says.
+ */
+export function filterImages(
+  images: readonly RegistryImage[],
+  text: string,
+  view: ImageView = 'all',
+): RegistryImage[] {
+  const needle = text.trim().toLowerCase();
+  const keep = KEEP[view];
+  return images.filter(
+    (image) =>
+      keep(image) &&
+      (needle === '' ||
+        image.digest.includes(needle) ||
+        image.tags.some((tag) => tag.toLowerCase().includes(needle)) ||
+        (image.tags.length === 0 && 'untagged'.includes(needle))),
+  );
+}
+
+/** Worst findings first: critical, then high, … (an unscanned image is below a clean one). */
+export function compareScans(a: RegistryImage, b: RegistryImage): number {
+  const rank = (image: RegistryImage) =>
+    image.scan.status === 'COMPLETE' || image.scan.status === 'ACTIVE'
+      ? [
+          image.scan.counts.critical,
+          image.scan.counts.high,
+          image.scan.counts.medium,
+          image.scan.counts.low,
+          image.scan.counts.informational,
+        ]
+      : [-1];
+  const left = rank(a);
+  const right = rank(b);
+  for (let i = 0; i < Math.max(left.length, right.length); i += 1) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
