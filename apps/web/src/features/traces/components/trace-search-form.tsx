@@ -1,29 +1,34 @@
 import { normalizeTraceId } from '@deckhand/shared';
-import { useState, type FormEvent } from 'react';
-import { INPUT, MUTED } from '../../../components/ui/styles';
-import { TIME_RANGES, type TimeRange } from '../lib/time-range';
-
-const BUTTON =
-  'rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-600 dark:hover:bg-slate-700';
+import { useRef, useState, type FormEvent } from 'react';
+import { Button } from '../../../components/ui/button';
+import { InlineError } from '../../../components/ui/inline-error';
+import { INPUT } from '../../../components/ui/styles';
+import type { TimeSpan } from '../lib/time-range';
+import { FilterHelp } from './filter-help';
+import { TimeRangePicker } from './time-range-picker';
 
 /**
- * The search controls: time range (applies at once), filter expression (applies on submit, so a
- * half-typed expression is never sent) and a box that opens a trace by id, in any form a user
- * pastes it (X-Ray id, W3C id, X-Amzn-Trace-Id or traceparent header).
+ * The search controls: the time window, the filter expression (applies on submit, so a
+ * half-typed expression is never sent; X-Ray's refusal of it shows under it) and a box that opens
+ * a trace by id, in any form a user pastes it (X-Ray id, W3C id, X-Amzn-Trace-Id or traceparent).
  */
 export function TraceSearchForm({
-  range,
+  span,
   filter,
-  onRangeChange,
+  filterError,
+  onSpanChange,
   onFilterChange,
   onOpenTrace,
 }: {
-  range: TimeRange;
+  span: TimeSpan;
   filter: string;
-  onRangeChange: (range: TimeRange) => void;
+  /** The BFF's 400 for the applied expression, if it refused it. */
+  filterError?: unknown;
+  onSpanChange: (span: TimeSpan) => void;
   onFilterChange: (filter: string) => void;
   onOpenTrace: (traceId: string) => void;
 }) {
+  const filterInput = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState(filter);
   const [lookup, setLookup] = useState('');
   const [lookupError, setLookupError] = useState<string | undefined>();
@@ -47,35 +52,24 @@ export function TraceSearchForm({
 
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap items-center gap-2">
-        <select
-          aria-label="Time range"
-          value={range}
-          onChange={(event) => onRangeChange(event.target.value as TimeRange)}
-          className={INPUT}
-        >
-          {Object.entries(TIME_RANGES).map(([value, { label }]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
+      <div className="flex flex-wrap items-start gap-2">
+        <TimeRangePicker span={span} onChange={onSpanChange} />
         <form role="search" onSubmit={submitFilter} className="flex min-w-80 flex-1 gap-2">
           <input
+            ref={filterInput}
             type="text"
             aria-label="Filter expression"
             data-page-filter
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
-            placeholder='e.g. service("orders-api") AND fault = true'
+            placeholder='e.g. service("orders-api") { fault }'
             spellCheck={false}
+            aria-invalid={filterError ? true : undefined}
             className={`${INPUT} flex-1 font-mono`}
           />
-          <button type="submit" className={BUTTON}>
-            Apply
-          </button>
+          <Button type="submit">Apply</Button>
         </form>
-        <form onSubmit={submitLookup} className="flex gap-2">
+        <form onSubmit={submitLookup} aria-label="Open trace" className="flex gap-2">
           <input
             type="text"
             aria-label="Trace id"
@@ -84,27 +78,27 @@ export function TraceSearchForm({
               setLookup(event.target.value);
               setLookupError(undefined);
             }}
-            placeholder="Open a trace by id"
+            placeholder="Paste a trace id or header"
             spellCheck={false}
             aria-invalid={lookupError !== undefined}
             aria-describedby={lookupError ? 'trace-id-error' : undefined}
             className={`${INPUT} w-64 font-mono`}
           />
-          <button type="submit" className={BUTTON}>
-            Open
-          </button>
+          <Button type="submit">Open</Button>
         </form>
       </div>
       {lookupError && (
-        <p id="trace-id-error" className="text-sm text-red-700 dark:text-red-300">
+        <p id="trace-id-error" role="alert" className="text-sm text-red-700 dark:text-red-300">
           {lookupError}
         </p>
       )}
-      <p className={`text-xs ${MUTED}`}>
-        X-Ray filter expressions: <code className="font-mono">http.status = 500</code>,{' '}
-        <code className="font-mono">responsetime &gt; 1</code>,{' '}
-        <code className="font-mono">annotation.customer_tier = &quot;gold&quot;</code>.
-      </p>
+      {filterError ? <InlineError error={filterError} /> : null}
+      <FilterHelp
+        onPick={(expression) => {
+          setDraft(expression);
+          filterInput.current?.focus();
+        }}
+      />
     </div>
   );
 }

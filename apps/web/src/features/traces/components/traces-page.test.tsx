@@ -34,7 +34,8 @@ describe('TracesPage', () => {
     expect(within(row).getByText('500')).toBeTruthy();
     expect(within(row).getByText('Fault')).toBeTruthy();
     expect(within(row).getByText('web, orders-api')).toBeTruthy();
-    expect(screen.getByText(/1 traces in the last 15 minutes · 12 scanned/)).toBeTruthy();
+    expect(screen.getByText(/1 traces in the last 15 minutes · 12 traces scanned/)).toBeTruthy();
+    expect(within(row).getByText('customer_tier=gold')).toBeTruthy();
   });
 
   it('asks for the window of the range in the URL, with the filter and region', async () => {
@@ -107,13 +108,37 @@ describe('TracesPage', () => {
     expect(screen.getByText(/Send segments to the X-Ray daemon at 127.0.0.1:2000/)).toBeTruthy();
   });
 
-  it('shows a rejected filter expression with the request id', async () => {
+  it('shows X-Ray’s refusal of the filter expression under it, with the request id', async () => {
     show('/traces?filter=nonsense%20%3D', () =>
       errorAnswer(400, 'bad_request', 'The filter expression is invalid.', 'req-filter'),
     );
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('The filter expression is invalid.')).toBeTruthy();
-    expect(within(alert).getByText('request id req-filter')).toBeTruthy();
+    expect(alert.textContent).toContain('The filter expression is invalid.');
+    expect(alert.textContent).toContain('req-filter');
+    const input = screen.getByRole('textbox', { name: 'Filter expression' });
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByRole('status', { name: 'Loading traces' })).toBeNull();
+  });
+
+  it('shows other failures in a panel with the request id and a retry', async () => {
+    show('/traces', () => errorAnswer(503, 'unavailable', 'X-Ray is down.', 'req-503'));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Traces could not be loaded')).toBeTruthy();
+    expect(within(alert).getByText('request id req-503')).toBeTruthy();
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('fills the filter box from an example of the syntax help', async () => {
+    const { router } = show('/traces');
+    await screen.findByRole('table', { name: 'Traces' });
+    const examples = screen.getByRole('list', { name: 'Filter examples' });
+    fireEvent.click(
+      within(examples).getByRole('button', { name: 'http.url CONTAINS "/checkout"' }),
+    );
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Filter expression' }).value).toBe(
+      'http.url CONTAINS "/checkout"',
+    );
+    expect(router.state.location.search).toBe('');
   });
 
   it('marks stale data', async () => {

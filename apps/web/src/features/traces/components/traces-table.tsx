@@ -14,6 +14,24 @@ function statusTone(status: number | undefined): string {
   return '';
 }
 
+/** X-Ray's indexed annotations (each key may hold several values across the trace's segments). */
+function Annotations({ annotations }: { annotations: TraceSummary['annotations'] }) {
+  const entries = Object.entries(annotations);
+  if (entries.length === 0) return <span className={MUTED}>—</span>;
+  return (
+    <ul className="flex flex-wrap gap-1">
+      {entries.map(([key, values]) => (
+        <li
+          key={key}
+          className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs whitespace-nowrap text-slate-800 dark:bg-slate-800 dark:text-slate-200"
+        >
+          {key}={values.map(String).join(', ')}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Trace summaries, newest first as X-Ray pages them. */
 export function TracesTable({
   traces,
@@ -36,6 +54,7 @@ export function TracesTable({
               'Status',
               'Outcome',
               'Services',
+              'Annotations',
             ].map((title) => (
               <th key={title} scope="col" className="px-3 py-2 font-medium">
                 {title}
@@ -86,6 +105,9 @@ export function TracesTable({
                   />
                 </td>
                 <td className={`px-3 py-2 text-xs ${MUTED}`}>{trace.services.join(', ')}</td>
+                <td className="px-3 py-2">
+                  <Annotations annotations={trace.annotations} />
+                </td>
               </tr>
             );
           })}
