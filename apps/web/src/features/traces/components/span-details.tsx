@@ -1,11 +1,11 @@
-import type { TraceSpan } from '@deckhand/shared';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { JsonView } from '../../../components/ui/json-view';
-import { LINK, MUTED, PANEL } from '../../../components/ui/styles';
-import { regionSearch } from '../../../lib/url-state';
+import { MUTED, PANEL } from '../../../components/ui/styles';
 import { formatDuration } from '../lib/timeline';
+import type { FlatSpan } from '../lib/trace-model';
 import { OutcomeBadges } from './outcome-badges';
+import { SpanCause } from './span-cause';
+import { SpanEcsTask, spanEcsTask } from './span-ecs-task';
 
 type Row = [label: string, value: ReactNode];
 
@@ -28,28 +28,37 @@ function Fields({ title, rows }: { title: string; rows: Row[] }) {
 }
 
 /** Metadata namespaces and their top-level keys (values can be large; the JSON view has them). */
-function metadataKeys(metadata: TraceSpan['metadata']): Row[] {
+function metadataKeys(metadata: FlatSpan['metadata']): Row[] {
   return Object.entries(metadata ?? {}).map(([namespace, value]) => [
     namespace,
     typeof value === 'object' && value !== null ? Object.keys(value).join(', ') : String(value),
   ]);
 }
 
-/** Everything recorded on one span: timing, HTTP, AWS, SQL, annotations, metadata, cause. */
+/**
+ * Everything recorded on one span: overview, HTTP, SQL, AWS and its ECS task, annotations,
+ * metadata, exceptions with their stacks, and the raw JSON.
+ */
 export function SpanDetails({
   span,
+  service,
+  childCount,
   onCriticalPath,
   region,
 }: {
-  span: TraceSpan;
+  span: FlatSpan;
+  service: string | undefined;
+  childCount: number;
   onCriticalPath: boolean;
   region: string | undefined;
 }) {
-  const { children, ...own } = span;
   const { http, aws, sql, cause } = span;
-  const ecs = span.ecsTask;
+  const ecs = spanEcsTask(span);
   return (
-    <section aria-labelledby="span-heading" className={`${PANEL} space-y-4 p-4`}>
+    <section
+      aria-labelledby="span-heading"
+      className={`${PANEL} max-h-[85vh] space-y-4 overflow-auto p-4`}
+    >
       <header className="flex flex-wrap items-center gap-2">
         <h2 id="span-heading" className="text-base font-semibold break-all">
           {span.name}
@@ -66,15 +75,16 @@ export function SpanDetails({
         />
       </header>
       <Fields
-        title="Timing"
+        title="Overview"
         rows={[
-          ['Service', span.service],
+          ['Service', service],
           ['Namespace', span.namespace],
           ['Origin', span.origin],
           ['Starts at', `+${formatDuration(span.start)}`],
           ['Duration', formatDuration(span.duration)],
           ['Critical path', onCriticalPath ? 'yes' : undefined],
-          ['Children', children.length > 0 ? String(children.length) : undefined],
+          ['Children', childCount > 0 ? String(childCount) : undefined],
+          ['Status', span.inProgress ? 'in progress' : undefined],
           ['User', span.user],
           ['Id', span.id],
         ]}
@@ -108,17 +118,7 @@ export function SpanDetails({
           ]}
         />
       )}
-      {ecs && (
-        <p className="text-sm">
-          Ran in ECS task <span className="font-mono text-xs">{ecs.taskId}</span> of{' '}
-          <Link
-            to={`/clusters/${encodeURIComponent(ecs.cluster)}${regionSearch(region)}`}
-            className={LINK}
-          >
-            {ecs.cluster}
-          </Link>
-        </p>
-      )}
+      {ecs && <SpanEcsTask link={ecs} region={region} />}
       {sql && (
         <Fields
           title="SQL"
@@ -138,41 +138,8 @@ export function SpanDetails({
         rows={Object.entries(span.annotations).map(([key, value]) => [key, JSON.stringify(value)])}
       />
       <Fields title="Metadata keys" rows={metadataKeys(span.metadata)} />
-      {cause && (
-        <div>
-          <h3 className={`mb-1 text-xs font-medium uppercase tracking-wide ${MUTED}`}>Cause</h3>
-          {cause.exceptionId && (
-            <p className="text-sm">
-              Exception <span className="font-mono text-xs">{cause.exceptionId}</span>, recorded on
-              another span
-            </p>
-          )}
-          <ul className="space-y-2">
-            {cause.exceptions.map((exception, index) => (
-              <li key={exception.id ?? index} className="text-sm">
-                <p className="font-medium text-red-800 dark:text-red-300">
-                  {exception.type ? `${exception.type}: ` : ''}
-                  {exception.message ?? 'no message'}
-                  {exception.remote ? ' (remote)' : ''}
-                </p>
-                {exception.stack.length > 0 && (
-                  <ol className={`font-mono text-xs ${MUTED}`}>
-                    {exception.stack.map((frame, frameIndex) => (
-                      <li key={frameIndex}>
-                        at {frame.label ?? '?'} ({frame.path ?? '?'}:{frame.line ?? '?'})
-                      </li>
-                    ))}
-                  </ol>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <JsonView
-        value={{ ...own, children: children.map((child) => child.id) }}
-        label={`Span ${span.name}`}
-      />
+      {cause && <SpanCause cause={cause} />}
+      <JsonView value={span} label={`Span ${span.name}`} />
     </section>
   );
 }

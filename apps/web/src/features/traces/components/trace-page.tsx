@@ -4,22 +4,22 @@ import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-r
 import { ConsoleLink } from '../../../components/ui/console-link';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { QueryError } from '../../../components/ui/query-error';
-import { JsonView } from '../../../components/ui/json-view';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
 import { LINK, MUTED } from '../../../components/ui/styles';
 import { consoleUrl } from '../../../lib/aws-console';
 import { formatTime } from '../../../lib/format';
 import { regionSearch, withParam } from '../../../lib/url-state';
-import { traceQueryOptions } from '../api/traces-queries';
-import { flattenSpans, formatDuration } from '../lib/timeline';
+import { traceViewQueryOptions } from '../api/trace-view-query';
+import { formatDuration } from '../lib/timeline';
 import { SpanDetails } from './span-details';
 import { TraceHints } from './trace-hints';
-import { TraceTimeline } from './trace-timeline';
+import { TraceWaterfall } from './trace-waterfall';
 
 /**
- * One trace: a waterfall of its segments and subsegments; the selected span (`?span=`) shows
- * its details. Any pasted trace id form (W3C, header) is rewritten to X-Ray's own in the URL.
+ * One trace: health hints, the virtualized waterfall with its minimap and search, and the
+ * selected span's (`?span=`) details. Any pasted trace id form (W3C, header) is rewritten to
+ * X-Ray's own in the URL.
  */
 export function TracePage({
   environment,
@@ -32,7 +32,7 @@ export function TracePage({
   const region = params.get('region') ?? undefined;
   const traceId = normalizeTraceId(raw);
   const query = useQuery({
-    ...traceQueryOptions(region, traceId ?? ''),
+    ...traceViewQueryOptions(region, traceId ?? ''),
     enabled: traceId !== undefined,
   });
 
@@ -40,16 +40,13 @@ export function TracePage({
     return <Navigate replace to={`/traces/${encodeURIComponent(traceId)}${location.search}`} />;
   }
 
-  const trace = query.data?.trace;
-  const spans = trace ? flattenSpans(trace.segments) : [];
-  const critical = new Set(trace?.criticalPath ?? []);
+  const view = query.data;
+  const model = view?.model;
   const selectedId = params.get('span') ?? undefined;
-  const selected = spans.find((span) => span.id === selectedId);
+  const selected = selectedId === undefined ? undefined : model?.indexOf.get(selectedId);
+  const selectedSpan = selected === undefined ? undefined : model?.spans[selected];
   const select = (spanId: string) =>
     setParams((current) => withParam(current, 'span', spanId), { replace: true });
-  const services = [
-    ...new Set(spans.flatMap((span) => (span.kind === 'segment' ? [span.name] : []))),
-  ];
 
   return (
     <section aria-labelledby="trace-heading" className="space-y-4">
@@ -66,15 +63,16 @@ export function TracePage({
           >
             {traceId ?? raw}
           </h1>
-          {trace && (
-            <p className={`text-sm ${MUTED}`}>
-              {trace.startTime ? `${formatTime(trace.startTime)} · ` : ''}
-              {formatDuration(trace.duration)} · {spans.length} spans · {services.join(', ')}
+          {view && model && (
+            <p className={`text-sm ${MUTED}`} data-testid="trace-summary">
+              {view.trace.startTime ? `${formatTime(view.trace.startTime)} · ` : ''}
+              {formatDuration(view.trace.duration)} · {model.spans.length.toLocaleString('en-US')}{' '}
+              spans · {model.services.length} services
             </p>
           )}
         </div>
         <div className="flex flex-col items-end gap-1">
-          <StaleBadge stale={query.data?.stale} asOf={query.data?.asOf} />
+          <StaleBadge stale={view?.stale} asOf={view?.asOf} />
           {environment && traceId && (
             <ConsoleLink
               mode={environment.mode}
@@ -90,37 +88,39 @@ export function TracePage({
         </EmptyState>
       ) : query.isError ? (
         <QueryError title="The trace could not be loaded" query={query} />
-      ) : !trace ? (
+      ) : !view || !model ? (
         <Skeleton label="trace" rows={6} />
-      ) : spans.length === 0 ? (
+      ) : model.spans.length === 0 ? (
         <EmptyState title="X-Ray holds no segments for this trace.">
           It may have expired (X-Ray keeps traces for 30 days), or its segments have not arrived
           yet.
         </EmptyState>
       ) : (
         <>
-          <TraceHints hints={trace.hints} onSelect={select} />
+          <TraceHints hints={[...view.trace.hints, ...model.skewHints]} onSelect={select} />
           <div className="grid gap-4 xl:grid-cols-[3fr_2fr]">
-            <TraceTimeline
-              spans={spans}
-              duration={trace.duration}
-              criticalPath={critical}
-              selectedId={selected?.id}
+            <TraceWaterfall
+              key={view.trace.id}
+              model={model}
+              duration={view.trace.duration}
+              selectedId={selectedId}
               onSelect={select}
             />
-            {selected ? (
+            {selectedSpan && selected !== undefined ? (
               <SpanDetails
-                span={selected}
-                onCriticalPath={critical.has(selected.id)}
+                span={selectedSpan}
+                service={model.services[model.serviceOf[selected] ?? 0]}
+                childCount={model.childCount[selected] ?? 0}
+                onCriticalPath={model.critical.has(selected)}
                 region={region}
               />
             ) : (
               <EmptyState title="No span selected">
-                Select a row of the timeline to see its HTTP, AWS and error details.
+                Select a row of the waterfall (click, or the arrow keys and Enter) to see its HTTP,
+                SQL, AWS and error details.
               </EmptyState>
             )}
           </div>
-          <JsonView value={trace} label="Trace" />
         </>
       )}
     </section>

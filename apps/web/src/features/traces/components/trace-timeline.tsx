@@ -1,40 +1,79 @@
-import type { TraceSpan } from '@deckhand/shared';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { MUTED, PANEL } from '../../../components/ui/styles';
-import { barGeometry, formatDuration, spanTone, timelineTicks } from '../lib/timeline';
-import { TONE_BAR } from './styles';
+import { formatDuration, windowTicks, type TimeWindow } from '../lib/timeline';
+import type { TraceModel } from '../lib/trace-model';
+import { TraceRow } from './trace-row';
 
-function spanLabel(span: TraceSpan): string {
-  const outcome = [span.fault && 'fault', span.error && 'error', span.throttle && 'throttle']
-    .filter(Boolean)
-    .join(', ');
-  return `${span.name}, ${formatDuration(span.duration)}${outcome ? `, ${outcome}` : ''}`;
+/** Every row is exactly this tall (px): the window of rows in the DOM is then exact and cheap. */
+export const ROW_HEIGHT = 28;
+const OVERSCAN = 8;
+/** A typical viewport: what the window is sized by before (or without) a layout (jsdom). */
+const NO_LAYOUT = { width: 1024, height: 600 };
+const observeRect: typeof observeElementRect<HTMLDivElement> = (instance, callback) =>
+  observeElementRect(instance, (rect) =>
+    callback(rect.width === 0 && rect.height === 0 ? NO_LAYOUT : rect),
+  );
+
+export interface TimelineProps {
+  model: TraceModel;
+  /** Visible row indexes (collapsed subtrees left out), in display order. */
+  rows: readonly number[];
+  collapsed: ReadonlySet<number>;
+  duration: number;
+  window: TimeWindow | undefined;
+  focus: number;
+  selected: number | undefined;
+  matches: ReadonlySet<number>;
+  currentMatch: number | undefined;
+  /** Bumped when the focused row should be scrolled into view (keyboard, search, selection). */
+  scrollRequest: number;
+  onToggle: (index: number) => void;
+  onSelect: (index: number) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
 }
 
 /**
- * The waterfall: one row per segment or subsegment, indented by depth, its bar placed by start
- * and end relative to the trace and coloured by outcome. A row is a button selecting the span.
+ * The waterfall, virtualized: a `role="tree"` whose only rows in the DOM are those in view
+ * (plus a few), so a 10,000-span trace costs what 30 rows do. The tree holds the focus and
+ * names the focused row with `aria-activedescendant` (rows come and go as it scrolls, so they
+ * cannot hold the focus themselves).
  */
-export function TraceTimeline({
-  spans,
-  duration,
-  criticalPath,
-  selectedId,
-  onSelect,
-}: {
-  spans: readonly TraceSpan[];
-  duration: number;
-  criticalPath: ReadonlySet<string>;
-  selectedId: string | undefined;
-  onSelect: (spanId: string) => void;
-}) {
-  const ticks = timelineTicks(duration);
+export function TraceTimeline(props: TimelineProps) {
+  const { model, rows, collapsed, duration, window, focus, selected, matches } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const idPrefix = useId();
+  // The project does not run the React Compiler, whose memoisation this hook would defeat.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (position) => rows[position] ?? position,
+    overscan: OVERSCAN,
+    initialRect: NO_LAYOUT,
+    observeElementRect: observeRect,
+  });
+  const { scrollRequest } = props;
+  useEffect(() => {
+    if (scrollRequest === 0) return;
+    const position = rows.indexOf(focus);
+    if (position >= 0) virtualizer.scrollToIndex(position, { align: 'auto' });
+    // Only on request: scrolling the user's view on every re-render would fight them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollRequest]);
+
+  const items = virtualizer.getVirtualItems();
+  const rowId = (index: number) => `${idPrefix}-row-${index}`;
+  const focusShown = items.some((item) => rows[item.index] === focus);
+  const ticks = windowTicks(duration, window);
   return (
     <div className={PANEL}>
       <div
         aria-hidden="true"
-        className={`grid grid-cols-[minmax(12rem,2fr)_5rem_3fr] gap-2 border-b border-slate-200 px-3 py-1.5 text-xs dark:border-slate-700 ${MUTED}`}
+        className={`grid grid-cols-[minmax(12rem,2fr)_4.5rem_3fr] gap-2 border-b border-slate-200 px-3 py-1.5 text-xs dark:border-slate-700 ${MUTED}`}
       >
-        <span>Segment</span>
+        <span>Span</span>
         <span className="text-right">Duration</span>
         <span className="relative h-4">
           {ticks.map((tick, index) => (
@@ -48,62 +87,44 @@ export function TraceTimeline({
           ))}
         </span>
       </div>
-      <ul aria-label="Trace timeline" className="divide-y divide-slate-100 dark:divide-slate-800">
-        {spans.map((span) => {
-          const bar = barGeometry(span, duration);
-          const selected = span.id === selectedId;
-          const tone = spanTone(span);
-          return (
-            <li key={span.id}>
-              <button
-                type="button"
-                aria-pressed={selected}
-                aria-label={spanLabel(span)}
-                data-span-id={span.id}
-                onClick={() => onSelect(span.id)}
-                className={`grid w-full grid-cols-[minmax(12rem,2fr)_5rem_3fr] items-center gap-2 px-3 py-1 text-left text-sm focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-500 ${
-                  selected
-                    ? 'bg-sky-50 dark:bg-sky-950'
-                    : 'hover:bg-slate-50 dark:hover:bg-slate-800/60'
-                }`}
-              >
-                <span
-                  className="flex min-w-0 items-center gap-1"
-                  style={{ paddingLeft: `${span.depth * 1}rem` }}
-                >
-                  <span
-                    className={`truncate ${span.kind === 'segment' ? 'font-medium' : ''} ${span.inferred ? 'italic' : ''}`}
-                  >
-                    {span.name}
-                  </span>
-                  {span.http?.status !== undefined && (
-                    <span className={`shrink-0 font-mono text-xs ${MUTED}`}>
-                      {span.http.status}
-                    </span>
-                  )}
-                  {span.orphan && (
-                    <span className="shrink-0 text-xs text-amber-800 dark:text-amber-300">
-                      orphan
-                    </span>
-                  )}
-                </span>
-                <span className="text-right text-xs tabular-nums">
-                  {formatDuration(span.duration)}
-                </span>
-                <span className="relative h-4 rounded bg-slate-100 dark:bg-slate-800">
-                  <span
-                    data-testid="span-bar"
-                    className={`absolute top-0.5 bottom-0.5 rounded-sm ${TONE_BAR[tone]} ${
-                      span.inProgress ? 'opacity-60' : ''
-                    } ${criticalPath.has(span.id) ? 'ring-2 ring-slate-900 dark:ring-white' : ''}`}
-                    style={{ left: `${bar.left}%`, width: `${bar.width}%` }}
-                  />
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      <div
+        ref={scrollRef}
+        role="tree"
+        aria-label="Trace timeline"
+        aria-activedescendant={focusShown ? rowId(focus) : undefined}
+        data-span-count={model.spans.length}
+        tabIndex={0}
+        onKeyDown={props.onKeyDown}
+        className="relative max-h-[65vh] overflow-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-500"
+      >
+        <div role="none" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const index = rows[item.index];
+            if (index === undefined) return null;
+            return (
+              <TraceRow
+                key={item.key}
+                model={model}
+                index={index}
+                id={rowId(index)}
+                top={item.start}
+                height={ROW_HEIGHT}
+                duration={duration}
+                window={window}
+                flags={{
+                  collapsed: collapsed.has(index),
+                  selected: index === selected,
+                  focused: index === focus,
+                  match: matches.has(index),
+                  currentMatch: index === props.currentMatch,
+                }}
+                onToggle={props.onToggle}
+                onSelect={props.onSelect}
+              />
+            );
+          })}
+        </div>
+      </div>
     </div>
   );
 }

@@ -52,6 +52,44 @@ export function timelineTicks(traceDuration: number, count = 4): number[] {
   return Array.from({ length: count + 1 }, (_, index) => (traceDuration * index) / count);
 }
 
+/** The stretch of the trace the waterfall is zoomed to (ms after the trace's start). */
+export interface TimeWindow {
+  from: number;
+  to: number;
+}
+
+/** The window from two points of a drag, in either order; a click (no width) is no window. */
+export function windowBetween(a: number, b: number, minimum = 0): TimeWindow | undefined {
+  const from = Math.min(a, b);
+  const to = Math.max(a, b);
+  return to - from > minimum ? { from, to } : undefined;
+}
+
+/**
+ * A span's bar on the waterfall zoomed to `window`: placed as on a trace running from the
+ * window's start to its end, cut at its edges; undefined when the span lies wholly outside.
+ */
+export function windowedBar(
+  span: Pick<TraceSpan, 'start' | 'end'>,
+  traceDuration: number,
+  window: TimeWindow | undefined,
+): BarGeometry | undefined {
+  if (!window) return barGeometry(span, traceDuration);
+  const end = span.end ?? traceDuration;
+  if (end < window.from || span.start > window.to) return undefined;
+  return barGeometry(
+    { start: span.start - window.from, end: end - window.from },
+    window.to - window.from,
+  );
+}
+
+/** Time marks across a zoom window (the whole trace without one). */
+export function windowTicks(traceDuration: number, window: TimeWindow | undefined, count = 4) {
+  const from = window?.from ?? 0;
+  const length = window ? window.to - window.from : traceDuration;
+  return timelineTicks(length, count).map((tick) => from + tick);
+}
+
 /** ms as `850 µs`, `12.3 ms`, `245 ms`, `1.25 s`. */
 export function formatDuration(ms: number | undefined): string {
   if (ms === undefined) return 'in progress';
