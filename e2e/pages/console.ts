@@ -173,3 +173,113 @@ export class RegistryPage {
     return this.page.getByRole('button', { name: `Copy ${tool} ${step} command` });
   }
 }
+
+export class TracesPage {
+  constructor(readonly page: Page) {}
+
+  async goto(search = ''): Promise<void> {
+    await this.page.goto(`/traces${search}`);
+    await expect(this.page.getByRole('heading', { name: 'Traces', level: 1 })).toBeVisible();
+  }
+
+  get filter(): Locator {
+    return this.page.getByRole('textbox', { name: 'Filter expression' });
+  }
+
+  /** Types a filter expression and applies it. */
+  async search(expression: string): Promise<void> {
+    await this.filter.fill(expression);
+    await this.page.getByRole('search').getByRole('button', { name: 'Apply' }).click();
+  }
+
+  get refresh(): Locator {
+    return this.page.getByRole('button', { name: 'Refresh' });
+  }
+
+  get results(): Locator {
+    return this.page.getByRole('table', { name: 'Traces' });
+  }
+
+  /** The result rows (each with its trace's link), newest first. */
+  get rows(): Locator {
+    return this.results
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('link', { name: /^1-[0-9a-f]{8}-[0-9a-f]{24}$/ }) });
+  }
+
+  get latencyHistogram(): Locator {
+    return this.page.getByRole('img', { name: /^Latency histogram/ });
+  }
+
+  get traceId(): Locator {
+    return this.page.getByRole('textbox', { name: 'Trace id' });
+  }
+}
+
+/** One trace: its virtualized waterfall (a tree), the trace search and the span details. */
+export class TracePage {
+  constructor(readonly page: Page) {}
+
+  async goto(traceId: string, search = ''): Promise<void> {
+    await this.page.goto(`/traces/${traceId}${search}`);
+    await expect(this.page.getByRole('heading', { level: 1, name: traceId })).toBeVisible();
+  }
+
+  get waterfall(): Locator {
+    return this.page.getByRole('tree', { name: 'Trace timeline' });
+  }
+
+  get spans(): Locator {
+    return this.waterfall.getByRole('treeitem');
+  }
+
+  span(name: string | RegExp): Locator {
+    return this.waterfall.getByRole('treeitem', { name });
+  }
+
+  /** The detail panel of the selected span (a region named by the span). */
+  details(name: string): Locator {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+
+  get search(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search this trace' });
+  }
+
+  async domNodes(): Promise<number> {
+    return this.page.evaluate(() => document.getElementsByTagName('*').length);
+  }
+}
+
+export class ServiceMapPage {
+  constructor(readonly page: Page) {}
+
+  async goto(search = ''): Promise<void> {
+    await this.page.goto(`/service-map${search}`);
+    await expect(this.page.getByRole('heading', { name: 'Service map', level: 1 })).toBeVisible();
+  }
+
+  get graph(): Locator {
+    return this.page.getByRole('application', { name: 'Service map graph' });
+  }
+
+  /** A node of the graph, by its name (its accessible name starts "<name> (<type>): …"). */
+  node(name: string): Locator {
+    return this.graph.getByRole('button', { name: `${name} (` }).filter({
+      has: this.page.getByText(name, { exact: true }),
+    });
+  }
+
+  get nodesTable(): Locator {
+    return this.page.getByRole('table', { name: 'Service map nodes' });
+  }
+
+  get edgesTable(): Locator {
+    return this.page.getByRole('table', { name: 'Service map edges' });
+  }
+
+  /** The panel of the selected node or edge, named by it ("web", "web → api"). */
+  details(name: string): Locator {
+    return this.page.getByRole('complementary', { name, exact: true });
+  }
+}

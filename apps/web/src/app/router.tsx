@@ -51,6 +51,7 @@ export const routes = [
       ),
       lazyRoute('traces', async () => (await traces()).TracesPage),
       lazyRoute('traces/:traceId', async () => (await traces()).TraceRoute),
+      lazyRoute('service-map', async () => (await traces()).ServiceMapPage),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

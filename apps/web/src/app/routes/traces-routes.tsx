@@ -6,3 +6,4 @@ export { TracesPage } from '../../features/traces/components/traces-page';
 export function TraceRoute() {
   return <TracePage environment={useHealth()} />;
 }
+export { ServiceMapPage } from '../../features/traces/components/service-map-page';

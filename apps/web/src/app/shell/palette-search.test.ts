@@ -107,8 +107,9 @@ describe('searchPalette', () => {
       '/task-definitions',
       '/registry',
       '/traces',
+      '/service-map',
     ]);
-    expect(groups.flatMap((group) => group.items)).toHaveLength(4 + 3 + 4 + 2 + 2);
+    expect(groups.flatMap((group) => group.items)).toHaveLength(5 + 3 + 4 + 2 + 2);
   });
 
   it('puts identifier hits above every name match', () => {

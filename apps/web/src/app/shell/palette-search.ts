@@ -55,6 +55,7 @@ export const PAGES: readonly { label: string; path: string }[] = [
   { label: 'Task definitions', path: '/task-definitions' },
   { label: 'Registry', path: '/registry' },
   { label: 'Traces', path: '/traces' },
+  { label: 'Service map', path: '/service-map' },
 ];
 
 const enc = encodeURIComponent;

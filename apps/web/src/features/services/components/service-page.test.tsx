@@ -192,3 +192,14 @@ describe('ServicePage', () => {
     );
   });
 });
+
+describe('ServicePage links', () => {
+  it('links to the traces through the service, by its X-Ray service name', async () => {
+    renderPage();
+    const link = await screen.findByRole('link', { name: 'Traces' });
+    const url = new URL(link.getAttribute('href') ?? '', 'http://localhost');
+    expect(url.pathname).toBe('/traces');
+    expect(url.searchParams.get('filter')).toBe('service("web")');
+    expect(screen.getByRole('link', { name: 'Port mappings' })).toBeTruthy();
+  });
+});

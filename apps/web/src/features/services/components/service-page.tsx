@@ -21,6 +21,17 @@ import { ServiceEvents } from './service-events';
 import { TasksPanel } from './tasks-panel';
 
 /**
+ * The X-Ray traces through a service: X-Ray names a service's segments after the app, which on
+ * ECS is usually the service's name (a plain URL: the traces feature is not imported here). ECS
+ * service names are letters, digits, `-` and `_`: nothing to escape in the filter's string.
+ */
+function serviceTracesUrl(service: string, region: string | undefined): string {
+  const params = new URLSearchParams({ filter: `service("${service}")` });
+  if (region) params.set('region', region);
+  return `/traces?${params.toString()}`;
+}
+
+/**
  * One service, live: counts, deployments with rollout progress, tasks and events follow the
  * service's SSE feed; scale, deploy and stop where the console is not read-only.
  */
@@ -85,6 +96,12 @@ export function ServicePage({
             className="text-sm font-medium text-sky-700 hover:underline focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none dark:text-sky-300"
           >
             Port mappings
+          </Link>
+          <Link
+            to={serviceTracesUrl(service, region)}
+            className="text-sm font-medium text-sky-700 hover:underline focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none dark:text-sky-300"
+          >
+            Traces
           </Link>
         </div>
       </header>
