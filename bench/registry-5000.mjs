@@ -63,7 +63,7 @@ async function measurePage(browser, base) {
   }
 }
 
-/** Result rows shaped like bff-tasks.mjs's: `{ name, median, min, max, runs, unit }`. */
+/** Result rows shaped like the other benchmarks': `{ name, median, min, max, runs, unit }`. */
 export async function benchRegistry5000({
   coldRuns = 3,
   warmRuns = 10,

@@ -64,10 +64,14 @@ function installProbe({ view, expected }) {
         document.querySelector('table[aria-label="Cluster tasks"] tbody tr[aria-rowindex]'),
       );
     },
-    // The waterfall holds one row per span.
-    trace: () =>
-      (document.querySelector('ul[aria-label="Trace timeline"]')?.childElementCount ?? 0) >=
-      expected,
+    // The (virtualized) waterfall holds the whole trace and shows its first rows.
+    trace: () => {
+      const tree = document.querySelector('[role="tree"][aria-label="Trace timeline"]');
+      return (
+        Number(tree?.getAttribute('data-span-count') ?? 0) >= expected &&
+        Boolean(tree?.querySelector('[role="treeitem"]'))
+      );
+    },
   };
   const condition = conditions[view];
   const observer = new MutationObserver(() => {
@@ -117,7 +121,7 @@ export async function measureScroll(page, { view, durationMs = 3_000, step = 120
         view === 'tasks'
           ? document.querySelector('table[aria-label="Cluster tasks"]')
           : view === 'trace'
-            ? document.querySelector('ul[aria-label="Trace timeline"]')
+            ? document.querySelector('[role="tree"][aria-label="Trace timeline"] [role="treeitem"]')
             : document.querySelector('tbody');
       let container = document.scrollingElement;
       for (let node = anchor?.parentElement; node; node = node.parentElement) {

@@ -17,7 +17,7 @@ import { launchChromium, measureScroll, newContext, timeView } from './web-lib.m
 const PORT = 18_190;
 const SIM_PORT = 14_690;
 const DAEMON = '127.0.0.1:12690';
-/** The BFF's read cache TTL (apps/bff/src/aws/aws-layer.ts), as in bff-tasks.mjs. */
+/** The BFF's read cache TTL (apps/bff/src/aws/aws-layer.ts), as in bff-latency.mjs. */
 const TTL_MS = 5_000;
 const TASKS = 20_000;
 const SPANS = 10_000;

@@ -3,8 +3,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { benchTasks } from '../bench/bff-tasks.mjs';
+import { benchEfficiency } from '../bench/bff-efficiency.mjs';
+import { benchLatency } from '../bench/bff-latency.mjs';
+import { benchThrottled } from '../bench/bff-throttled.mjs';
+import { benchTraces } from '../bench/bff-traces.mjs';
 import { benchLiveFanout } from '../bench/live-fanout.mjs';
+import { benchNaiveClient } from '../bench/naive-client.mjs';
+import { benchRegistry5000 } from '../bench/registry-5000.mjs';
+import { benchSimulator } from '../bench/sim-throughput.mjs';
+import { benchWebBundle } from '../bench/web-bundle.mjs';
+import { benchWebRender } from '../bench/web-render.mjs';
 import { build, ensureInstalled, exitOnFailure, log, root } from './lib.mjs';
 
 exitOnFailure(await ensureInstalled(), 'install');
@@ -12,11 +20,27 @@ exitOnFailure(await build(), 'build');
 
 const started = Date.now();
 const results = [];
-log('BFF: tasks of the 20,000-task cluster (large scenario)');
 const print = (line) => process.stdout.write(`${line}\n`);
-results.push(...(await benchTasks({ log: print })));
-log('BFF: AWS call rate of the live feed, 1 vs 200 subscribers (demo scenario)');
-results.push(...(await benchLiveFanout({ log: print })));
+// In this order: each part starts and stops its own console (own ports), so none disturbs another.
+const parts = [
+  [
+    'AWS call efficiency: a cold full view of the largest cluster against the API minimum',
+    benchEfficiency,
+  ],
+  ['BFF latency, cold and warm, throttling off, and the overhead over the simulator', benchLatency],
+  ['BFF trace search and trace fetch', benchTraces],
+  ['Cold loads with AWS-like throttling against the call budget minimum', benchThrottled],
+  ['Live feed fan-out: calls per poll, delivery latency, memory per subscriber', benchLiveFanout],
+  ['Deckhand against a naive sequential client', benchNaiveClient],
+  ['Simulator throughput: ECS calls and X-Ray daemon segments', benchSimulator],
+  ['Registry: a 5,000-image repository', benchRegistry5000],
+  ['Web: initial bundle', benchWebBundle],
+  ['Web: render and scroll in headless Chromium', benchWebRender],
+];
+for (const [title, run] of parts) {
+  log(title);
+  results.push(...(await run({ log: print })));
+}
 
 const report = {
   date: new Date().toISOString(),
