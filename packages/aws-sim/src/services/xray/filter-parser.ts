@@ -15,6 +15,7 @@ export type FilterNode =
   | { kind: 'and' | 'or'; left: FilterNode; right: FilterNode }
   | { kind: 'not'; operand: FilterNode }
   | { kind: 'service'; name: string }
+  | { kind: 'edge'; from: string; to: string }
   | { kind: 'flag'; keyword: FlagKeyword }
   | { kind: 'number'; keyword: NumberKeyword; op: Comparison; value: number }
   | { kind: 'string'; keyword: StringKeyword; op: StringOperator; value: string }
@@ -38,7 +39,7 @@ const COMPARISONS = new Set<string>(['=', '!=', '<', '<=', '>', '>=']);
 const STRING_OPERATORS = new Set<string>(['=', '!=', 'CONTAINS', 'BEGINSWITH', 'ENDSWITH']);
 
 export const SUPPORTED_FILTERS =
-  'service("name"), ok, error, fault, throttle, partial, responsetime, duration, http.status, ' +
+  'service("name"), edge("from", "to"), ok, error, fault, throttle, partial, responsetime, duration, http.status, ' +
   'http.url, http.method, http.useragent, http.clientip, user, annotation.KEY, with AND, OR, NOT, ! and parentheses';
 
 interface Token {
@@ -172,6 +173,7 @@ class Parser {
     if (token.type !== 'word') fail(`expected a keyword, found "${token.text}"`, token.at);
     const keyword = token.text.toLowerCase();
     if (keyword === 'service') return this.service(token);
+    if (keyword === 'edge') return this.edge();
     if (FLAGS.has(keyword)) return { kind: 'flag', keyword: keyword as FlagKeyword };
     if (NUMBERS.has(keyword)) {
       const op = this.operator(COMPARISONS, token);
@@ -212,6 +214,18 @@ class Parser {
     if (this.peek().type === '{')
       fail('service("name") { … } is not supported by the simulator', this.peek().at);
     return { kind: 'service', name: String(argument.value ?? token.text) };
+  }
+
+  /** `edge("from", "to")`: traces whose service graph has a call from one service to the other. */
+  private edge(): FilterNode {
+    this.expect('(', '"(" after edge');
+    const from = this.expect('string', 'a quoted service name');
+    this.expect(',', '"," between the two services of edge');
+    const to = this.expect('string', 'a quoted service name');
+    this.expect(')', '")"');
+    if (this.peek().type === '{')
+      fail('edge("from", "to") { … } is not supported by the simulator', this.peek().at);
+    return { kind: 'edge', from: String(from.value ?? ''), to: String(to.value ?? '') };
   }
 
   private annotation(key: string, token: Token): FilterNode {

@@ -109,6 +109,15 @@ describe('filter expressions', () => {
     expect(matches('annotation.missing = "x"')).toBe(false);
   });
 
+  it('matches edge("from", "to") on the calls of the trace\'s service graph', () => {
+    const sample = { start: 1, end: 1.01, outcome: 'ok' as const };
+    const called = facts({ edgeSamples: [{ from: web, to: api, sample }] });
+    expect(matches('edge("web", "api")', called)).toBe(true);
+    expect(matches('edge("api", "web")', called)).toBe(false);
+    expect(matches('edge("web", "api")')).toBe(false);
+    expect(rejection('edge("web")').message).toContain('","');
+  });
+
   it('treats an empty expression as no filter', () => {
     expect(matches('')).toBe(true);
     expect(compileFilter(undefined)(facts())).toBe(true);
@@ -118,7 +127,7 @@ describe('filter expressions', () => {
     const edge = rejection('edge("web", "api") { fault }');
     expect(edge.code).toBe('InvalidRequestException');
     expect(edge.status).toBe(400);
-    expect(edge.message).toContain('"edge" is not supported');
+    expect(edge.message).toContain('edge("from", "to") { … } is not supported');
     expect(rejection('json CONTAINS "x"').message).toContain('"json"');
     expect(rejection('group.name = "prod"').message).toContain('"group.name"');
     expect(rejection('service("api") { fault }').message).toContain('service("name") { … }');

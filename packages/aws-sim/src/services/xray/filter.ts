@@ -66,6 +66,10 @@ export function evaluate(node: FilterNode, facts: TraceFacts): boolean {
       return !evaluate(node.operand, facts);
     case 'service':
       return facts.services.some((service) => service.name === node.name);
+    case 'edge':
+      return facts.edgeSamples.some(
+        (edge) => edge.from.name === node.from && edge.to.name === node.to,
+      );
     case 'flag':
       // The same flags the summary reports, so `fault` finds exactly the traces with HasFault.
       return {
