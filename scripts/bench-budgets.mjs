@@ -25,7 +25,8 @@ export function checkBudgets(rows, budgets) {
       ok =
         (budget.max === undefined || value <= budget.max) &&
         (budget.min === undefined || value >= budget.min);
-      shown = `${value}${row.unit ? ` ${row.unit}` : ''}`;
+      // The unit belongs to the median, min and max; other fields (domNodes, …) carry their own name.
+      shown = `${value}${row.unit && ['median', 'min', 'max'].includes(field) ? ` ${row.unit}` : ''}`;
     }
     if (!ok) failures += 1;
     lines.push(`${ok ? 'ok  ' : 'OVER'}  ${budget.name} [${field}] = ${shown} (budget ${limits})`);
