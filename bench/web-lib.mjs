@@ -99,8 +99,13 @@ export async function timeView(context, path, { view, expected = 0, timeout = 60
     timeout,
     polling: 50,
   });
-  // Let the LCP entry of the last paint arrive.
-  await page.waitForTimeout(100);
+  // Let the LCP entry of the last paint arrive: it is reported after the next frames.
+  await page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))),
+      ),
+  );
   const figures = await page.evaluate(() => ({
     ...window.__bench,
     domNodes: document.getElementsByTagName('*').length,
