@@ -304,7 +304,7 @@ describe('X-Ray with the SDK v3, the same trace', () => {
     expect(refused.message).toContain('at most 50 documents');
   });
 
-  it('GetTraceSummaries finds the trace filtered, misses it on `fault`, refuses edge()', async () => {
+  it('GetTraceSummaries finds the trace filtered, misses it on `fault`, refuses edge() { … }', async () => {
     const hit = await client.send(
       new GetTraceSummariesCommand({ ...sdkWindow, FilterExpression: FILTER }),
     );
@@ -318,10 +318,13 @@ describe('X-Ray with the SDK v3, the same trace', () => {
     expect(miss.TraceSummaries).toEqual([]);
     const refused = await invalid(
       client.send(
-        new GetTraceSummariesCommand({ ...sdkWindow, FilterExpression: 'edge("web", "api")' }),
+        new GetTraceSummariesCommand({
+          ...sdkWindow,
+          FilterExpression: 'edge("web", "api") { fault }',
+        }),
       ),
     );
-    expect(refused.message).toContain('"edge" is not supported');
+    expect(refused.message).toContain('edge("from", "to") { … } is not supported');
   });
 
   it('BatchGetTraces merges the documents and refuses more than five ids', async () => {
