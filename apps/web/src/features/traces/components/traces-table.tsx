@@ -84,10 +84,15 @@ export function TracesTable({
                 <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
                   {formatDuration(trace.responseTime)}
                 </td>
-                <td className="max-w-md px-3 py-2">
+                <td
+                  className="max-w-md min-w-56 px-3 py-2"
+                  title={`${trace.http.method ?? ''} ${trace.http.url ?? ''}`.trim()}
+                >
                   {trace.http.method || trace.http.url ? (
-                    <span className="font-mono text-xs break-all">
-                      <span className="font-semibold">{trace.http.method}</span> {trace.http.url}
+                    // One line: the path says which request it was; the full URL is the title.
+                    <span className="block truncate font-mono text-xs">
+                      <span className="font-semibold">{trace.http.method}</span>{' '}
+                      {pathOf(trace.http.url)}
                     </span>
                   ) : (
                     <span className={MUTED}>—</span>
@@ -115,4 +120,15 @@ export function TracesTable({
       </table>
     </div>
   );
+}
+
+/** The path and query of a URL (the host is the same for most of a service's requests). */
+function pathOf(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
+  }
 }
