@@ -7,6 +7,7 @@
 import { createSocket } from 'node:dgram';
 import { Agent, request } from 'node:http';
 import { FAKE_AUTHORIZATION, single, sleep, startSimulator } from './lib.mjs';
+import { loadSegment } from '../packages/aws-sim/scripts/load-segment.mjs';
 
 const CLUSTER = 'scale-01';
 const CONCURRENCY = 16;
@@ -68,44 +69,6 @@ async function hammer(port, operation, body) {
   return { perSecond: ok / seconds, calls: ok, seconds, bytes };
 }
 
-/** One ~1 KB segment, shaped like an instrumented ECS service's (as xray-load.mjs sends). */
-function segment(i, now) {
-  const trace = `1-${Math.floor(now).toString(16)}-${(Math.floor(i / 4) + 1).toString(16).padStart(24, '0')}`;
-  return JSON.stringify({
-    name: ['web', 'api', 'worker', 'checkout'][i % 4],
-    id: (i + 1).toString(16).padStart(16, '0'),
-    trace_id: trace,
-    ...(i % 4 === 0 ? {} : { parent_id: (i - (i % 4) + 1).toString(16).padStart(16, '0') }),
-    start_time: now - 0.05,
-    end_time: now,
-    origin: 'AWS::ECS::Container',
-    http: {
-      request: {
-        method: 'GET',
-        url: `https://shop.example.com/products/${i}`,
-        client_ip: '192.0.2.10',
-      },
-      response: { status: i % 50 === 0 ? 500 : 200, content_length: 1234 },
-    },
-    ...(i % 50 === 0 ? { fault: true } : {}),
-    aws: {
-      ecs: { container: 'ip-10-0-1-23', container_id: 'f'.repeat(64) },
-      xray: { sdk: 'X-Ray for Node.js', sdk_version: '3.10.1' },
-    },
-    annotations: { route: '/products/{id}', load_test: true },
-    metadata: { default: { padding: 'x'.repeat(300) } },
-    subsegments: [
-      {
-        id: `${(i + 1).toString(16).padStart(15, '0')}a`,
-        name: 'DynamoDB',
-        namespace: 'aws',
-        start_time: now - 0.04,
-        end_time: now - 0.01,
-      },
-    ],
-  });
-}
-
 const xrayCounters = async (sim) => (await (await fetch(`${sim}/_sim/stats`)).json()).xray;
 
 /** Sends datagrams at `rate` per second for XRAY_STEP_MS; what the daemon received and accepted. */
@@ -127,7 +90,7 @@ async function xrayStep(sim, daemonPort, rate, offset) {
       const now = Date.now() / 1000;
       while (sent < target) {
         socket.send(
-          Buffer.from(HEADER + segment(offset + sent, now)),
+          Buffer.from(HEADER + loadSegment(offset + sent, now)),
           daemonPort,
           '127.0.0.1',
           (error) => {
