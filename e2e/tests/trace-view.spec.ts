@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { bigTrace } from '../../apps/web/src/features/traces/testing/big-trace';
 import { TracePage } from '../pages/console';
 
 /** The BFF's span shape (packages/shared schemas/traces.ts), only what these tests read. */
@@ -47,93 +48,12 @@ async function faultedSegment(request: APIRequestContext) {
   return found;
 }
 
-const hex = (value: number, width = 16) => value.toString(16).padStart(width, '0');
+const hex = (value: number, width: number) => value.toString(16).padStart(width, '0');
 
-/** A 10,000-span trace in the BFF's TraceResponse shape: root → calls → segments → ops. */
-function bigTraceResponse(traceId: string, spans = 10_000, services = 199) {
-  let counter = 0;
-  const id = () => hex((counter += 1));
-  const base = {
-    namespace: 'local',
-    inProgress: false,
-    inferred: false,
-    orphan: false,
-    error: false,
-    fault: false,
-    throttle: false,
-    annotations: {},
-  };
-  const node = (fields: Record<string, unknown> & { start: number; end: number }) => ({
-    ...base,
-    kind: 'subsegment',
-    duration: fields.end - fields.start,
-    children: [],
-    ...fields,
-  });
-  const duration = 1000;
-  const slot = duration / services;
-  const ops = spans - 1 - 2 * services;
-  const rootId = id();
-  const calls = Array.from({ length: services }, (_, i) => {
-    const callId = id();
-    const segmentId = id();
-    const start = i * slot;
-    const end = (i + 0.9) * slot;
-    const count = Math.floor(ops / services) + (i < ops % services ? 1 : 0);
-    const step = (0.9 * slot) / count;
-    const leaves = Array.from({ length: count }, (_, j) =>
-      node({
-        id: id(),
-        parentId: segmentId,
-        name: `op-${j}`,
-        service: `svc-${i}`,
-        start: start + j * step,
-        end: start + (j + 0.8) * step,
-        depth: 3,
-      }),
-    );
-    const segment = node({
-      id: segmentId,
-      parentId: callId,
-      kind: 'segment',
-      name: `svc-${i}`,
-      service: `svc-${i}`,
-      start,
-      end,
-      depth: 2,
-      children: leaves,
-    });
-    return node({
-      id: callId,
-      parentId: rootId,
-      name: `call-${i}`,
-      service: 'e2e-frontend',
-      start,
-      end,
-      depth: 1,
-      children: [segment],
-    });
-  });
-  const root = node({
-    id: rootId,
-    kind: 'segment',
-    name: 'e2e-frontend',
-    service: 'e2e-frontend',
-    start: 0,
-    end: duration,
-    depth: 0,
-    children: calls,
-  });
+/** A 10,000-span trace in the BFF's TraceResponse shape (the web tests' generator). */
+function bigTraceResponse(traceId: string) {
   return {
-    trace: {
-      id: traceId,
-      startTime: new Date().toISOString(),
-      duration,
-      limitExceeded: false,
-      segments: [root],
-      hints: [],
-      criticalPath: [rootId],
-    },
+    trace: { ...bigTrace(10_000, 199), id: traceId },
     stale: false,
     asOf: new Date().toISOString(),
   };
@@ -176,7 +96,7 @@ test.describe('the trace view', () => {
     const view = new TracePage(page);
     await view.goto(traceId);
     await expect(view.waterfall).toHaveAttribute('data-span-count', '10000');
-    await expect(view.span(/^e2e-frontend, /)).toBeVisible();
+    await expect(view.span(/^frontend, /)).toBeVisible();
     expect(await view.domNodes()).toBeLessThan(HEAVY_DOM);
 
     // Down to the end with the keyboard, and with the wheel back up.
