@@ -107,7 +107,7 @@ describe('X-Ray with the AWS SDK v3', () => {
   it('pages summaries with the SDK paginator, each trace once', async () => {
     const ids: string[] = [];
     let pages = 0;
-    for await (const page of paginateGetTraceSummaries({ client: xray }, window)) {
+    for await (const page of paginateGetTraceSummaries({ client: xray }, { ...window })) {
       pages += 1;
       ids.push(...(page.TraceSummaries ?? []).map((s) => s.Id ?? ''));
     }
