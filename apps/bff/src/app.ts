@@ -11,6 +11,7 @@ import { spaRouter } from './http/static.js';
 import { createLiveRouter } from './live/live.router.js';
 import type { LiveHub } from './live/live-hub.js';
 import { createActionsRouter } from './modules/actions/actions.router.js';
+import { createStudioRouter } from './modules/studio/studio.router.js';
 import type { ActionsService } from './modules/actions/actions.service.js';
 import { createClustersRouter } from './modules/clusters/clusters.router.js';
 import type { ClustersService } from './modules/clusters/clusters.service.js';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(createEksRouter({ eks: deps.eks, region }));
   api.use(createTracesRouter({ traces: deps.traces, region }));
   if (deps.live) api.use(createLiveRouter({ live: deps.live, region }));
+  api.use(createStudioRouter());
   if (deps.actions) api.use(createActionsRouter({ actions: deps.actions, region }));
   api.use(apiNotFound);
 

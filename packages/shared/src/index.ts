@@ -31,3 +31,5 @@ export * from './xray/trace.js';
 export * from './events/live-events.js';
 export * from './ecs/stop-diagnosis.js';
 export * from './schemas/actions.js';
+export * from './taskdef/types.js';
+export * from './schemas/task-definition-studio.js';

@@ -1,6 +1,6 @@
 import type { ErrorBody } from '@deckhand/shared';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { HttpError, NotFoundError } from './errors.js';
+import { HttpError, LintFailedError, NotFoundError } from './errors.js';
 
 /** Unknown API routes answer 404 with the error body, never the SPA's HTML. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
@@ -54,6 +54,13 @@ export const errorMiddleware: ErrorRequestHandler = (error: unknown, req, res, _
   }
   // pino-http logs the error with the response: 4xx at warn, 5xx at error.
   res.err = error instanceof Error ? error : new Error(String(error));
-  const body: ErrorBody = { error: { code, message, requestId } };
+  const body: ErrorBody = {
+    error: {
+      code,
+      message,
+      requestId,
+      ...(error instanceof LintFailedError ? { findings: [...error.findings] } : {}),
+    },
+  };
   res.status(status).json(body);
 };

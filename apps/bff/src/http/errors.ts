@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@deckhand/shared';
+import type { ErrorCode, LintFinding } from '@deckhand/shared';
 
 /** An expected failure with the HTTP status and error code it answers with. */
 export class HttpError extends Error {
@@ -75,5 +75,16 @@ export class ConfirmationRequiredError extends HttpError {
   override name = 'ConfirmationRequiredError';
   constructor(message: string) {
     super(400, 'confirmation_required', message);
+  }
+}
+
+/** A task definition the lint refuses (422): its findings go back with the error body. */
+export class LintFailedError extends HttpError {
+  override name = 'LintFailedError';
+  constructor(
+    message: string,
+    readonly findings: readonly LintFinding[],
+  ) {
+    super(422, 'lint_failed', message);
   }
 }

@@ -26,14 +26,22 @@ export const securityHeaders = helmet({
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+const READ_ONLY_EXEMPT = new Set([
+  '/session',
+  '/task-definitions/validate',
+  '/convert/dockerrun',
+  '/convert/taskdef-to-dockerrun',
+]);
+
 /**
  * CSRF and read-only guard for every mutation: JSON only, the `x-deckhand-request: 1` header
  * (a cross-site form or simple fetch cannot set it), and no foreign Origin or cross-site fetch.
  * Runs before any route, so a refused request never reaches AWS.
  */
 export function mutationGuard(options: { readOnly: boolean }): RequestHandler {
-  // Signing in and out changes nothing in AWS, so read-only mode allows it (CSRF rules still apply).
-  const readOnlyExempt = (path: string) => path === '/session';
+  // Signing in and out, linting and converting change nothing in AWS, so read-only mode allows
+  // them (CSRF rules still apply).
+  const readOnlyExempt = (path: string) => READ_ONLY_EXEMPT.has(path);
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) {
       next();

@@ -1,4 +1,4 @@
-import { ErrorBody } from '@deckhand/shared';
+import { ErrorBody, type LintFinding } from '@deckhand/shared';
 import type { z } from 'zod';
 
 /** A failed API call: the BFF's error body, or what went wrong getting it. */
@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly requestId?: string,
+    /** With `lint_failed` (422): the lint findings that refused the request. */
+    readonly findings?: readonly LintFinding[],
   ) {
     super(message);
   }
@@ -40,8 +42,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   try {
     const parsed = ErrorBody.safeParse(await response.json());
     if (parsed.success) {
-      const { code, message, requestId } = parsed.data.error;
-      return new ApiError(response.status, code, message, requestId);
+      const { code, message, requestId, findings } = parsed.data.error;
+      return new ApiError(response.status, code, message, requestId, findings);
     }
   } catch {
     // not JSON: fall through

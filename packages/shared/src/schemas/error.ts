@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LintFinding } from '../taskdef/types.js';
 
 /** Error codes the BFF answers with; each maps to one HTTP status in the error middleware. */
 export const ErrorCode = z.enum([
@@ -27,6 +28,8 @@ export const ErrorBody = z.object({
     code: ErrorCode,
     message: z.string(),
     requestId: z.string(),
+    /** With `lint_failed`: what the task-definition lint found (errors and the rest). */
+    findings: z.array(LintFinding).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -6,7 +6,7 @@
 const PLACEHOLDER = /\{\{[^{}]*\}\}|\$\{[^{}]*\}|<[A-Za-z0-9_.:-]+>|#\{[^{}]*\}/;
 
 /** Whether a value holds a placeholder anywhere in it. */
-export function hasPlaceholder(value: unknown): value is string {
+export function hasPlaceholder(value: unknown): boolean {
   return typeof value === 'string' && PLACEHOLDER.test(value);
 }
 

@@ -98,16 +98,14 @@ const routes: Route[] = [
   {
     name: 'register task definition',
     path: '/task-definitions',
-    valid: { taskDefinition: { family: 'web', containerDefinitions: [{ name: 'w', image: 'n' }] } },
-    bad: {
-      body: {
-        taskDefinition: {
-          family: 'web',
-          containerDefinitions: [{ name: 'w', image: 'n', memory: 'lots' }],
-        },
+    valid: {
+      taskDefinition: {
+        family: 'web',
+        containerDefinitions: [{ name: 'w', image: 'nginx:1.27', memory: 256 }],
       },
-      field: 'containerDefinitions.0.memory',
     },
+    // A wrongly typed member is the lint's (422, below); what is no task definition is a 400.
+    bad: { body: { taskDefinition: ['web'] }, field: 'taskDefinition' },
     badPath: { path: '/task-definitions?region=mars-1', field: 'region' },
     unconfirmed: [],
   },
@@ -292,6 +290,41 @@ describe('POST /task-definitions input', () => {
     });
   });
 
+  it('re-runs the lint: errors answer 422 lint_failed with every finding, before AWS is asked', async () => {
+    const env = setup();
+    const response = await register(env, {
+      family: 'web',
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '4096',
+      executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+      containerDefinitions: [{ name: 'web', image: 'nginx:1.27' }],
+    }).expect(422);
+    const body = ErrorBody.parse(response.body);
+    expect(body.error.code).toBe('lint_failed');
+    expect(body.error.message).toContain('lint error');
+    const errors = (body.error.findings ?? []).filter((finding) => finding.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.some((finding) => /^(cpu|memory)$/.test(finding.path))).toBe(true);
+    expect(ecsMock.calls()).toHaveLength(0);
+    expect(env.audit.entries).toHaveLength(0);
+  });
+
+  it('refuses a member ECS does not know anywhere in the document, naming its path', async () => {
+    const env = setup();
+    const response = await register(env, {
+      family: 'web',
+      containerDefinitions: [
+        { name: 'web', image: 'nginx:1.27', memory: 256, portMapping: [{ containerPort: 80 }] },
+      ],
+    }).expect(400);
+    expect(ErrorBody.parse(response.body).error.message).toContain(
+      'containerDefinitions[0].portMapping',
+    );
+    expect(ecsMock.calls()).toHaveLength(0);
+  });
+
   it('refuses unknown members and a missing family by name', async () => {
     const env = setup();
     const typo = await register(env, {
@@ -299,9 +332,10 @@ describe('POST /task-definitions input', () => {
       containerDefinition: [{ name: 'web', image: 'nginx' }],
     }).expect(400);
     expect(typo.body.error.message).toContain('containerDefinition');
+    // A missing family is a lint error, answered with the finding at `family`.
     const nameless = await register(env, { containerDefinitions: [{ image: 'nginx' }] });
-    expect(nameless.status).toBe(400);
-    expect(nameless.body.error.message).toContain('family');
+    expect(nameless.status).toBe(422);
+    expect(ErrorBody.parse(nameless.body).error.findings?.map((f) => f.path)).toContain('family');
     const missing = await post(env.app, '/task-definitions')
       .set('x-deckhand-request', '1')
       .send({})

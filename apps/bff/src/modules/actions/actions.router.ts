@@ -9,12 +9,13 @@ import {
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { requestActor } from '../../http/auth.js';
-import { InputError } from '../../http/errors.js';
+import { InputError, LintFailedError } from '../../http/errors.js';
 import { parseInput } from '../../http/parse-input.js';
 import type { RegionResolver } from '../../http/region.js';
 import type { ActionContext, ActionOutcome } from './action-runner.js';
 import type { ActionsService } from './actions.service.js';
-import { RegisterTaskDefinitionInput, toRegisterShape } from './register-input.js';
+import { RegisterTaskDefinitionInput } from './register-input.js';
+import { importTaskDefinition, lintTaskDefinition } from '@deckhand/shared/taskdef';
 
 /** A task or container instance id: 32 hex digits, or a UUID in the older ARN format. */
 export const EcsResourceId = z
@@ -96,9 +97,30 @@ export function createActionsRouter(deps: {
     const context = contextOf(req, res, deps.region(req));
     const body = parseInput(z.object({ taskDefinition: z.unknown() }), req.body, REQUEST_BODY);
     if (body.taskDefinition === undefined) throw new InputError('taskDefinition is required.');
+    // Any of the four shapes a task definition comes in (describe output is unwrapped and its
+    // read-only members dropped), then the studio's lint: errors refuse it with every finding
+    // before AWS is asked; then the exact shape RegisterTaskDefinition takes.
+    const imported = importTaskDefinition(body.taskDefinition);
+    if (!imported.ok) throw new InputError(`taskDefinition: ${imported.error}`);
+    // A member ECS does not know would be dropped without a word by the SDK: refuse it by name.
+    const unknown = imported.notes.filter((note) => note.kind === 'unknown-field');
+    if (unknown.length > 0)
+      throw new InputError(
+        `taskDefinition: ECS does not know ${unknown.map((note) => note.path).join(', ')}; remove or rename ${unknown.length === 1 ? 'it' : 'them'}.`,
+      );
+    const findings = lintTaskDefinition(imported.taskDefinition);
+    const errors = findings.filter((finding) => finding.severity === 'error');
+    const [first] = errors;
+    if (first) {
+      const count = errors.length === 1 ? 'a lint error' : `${errors.length} lint errors`;
+      throw new LintFailedError(
+        `The task definition has ${count} (first, at ${first.path || 'the document'}: ${first.message})`,
+        findings,
+      );
+    }
     const input = parseInput(
       RegisterTaskDefinitionInput,
-      toRegisterShape(body.taskDefinition),
+      imported.taskDefinition,
       'taskDefinition',
     );
     send(res, await actions.registerTaskDefinition(context, input));

@@ -5,22 +5,9 @@ import { z } from 'zod';
 /**
  * The body of `POST /task-definitions`: RegisterTaskDefinition's input, or what
  * `GET /task-definitions/:family/:revision` (or DescribeTaskDefinition) answered, so that a
- * revision can be copied, edited and registered again. Only the shape is checked here; ECS's
- * own rules answer with ECS's message, and the lint rules are another route's.
+ * revision can be copied, edited and registered again, after the shared importer unwrapped it and
+ * the lint passed it. Only the shape is checked here; ECS's own rules answer with ECS's message.
  */
-
-/** Members DescribeTaskDefinition adds that RegisterTaskDefinition does not take. */
-const READ_ONLY_MEMBERS = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-  'deleteRequestedAt',
-] as const;
 
 /** Task-level cpu and memory are strings in ECS's model; a number is what people type. */
 const units = z.union([z.string(), z.number().int().positive().transform(String)]);
@@ -52,25 +39,6 @@ export const RegisterTaskDefinitionInput = z.strictObject({
   tags: z.array(Tag).max(50).optional(),
 });
 export type RegisterTaskDefinitionInput = z.infer<typeof RegisterTaskDefinitionInput>;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/**
- * Unwraps the describe-output form (`{taskDefinition:{…}, tags}`; freshness and other wrapper
- * members are ignored) and drops the read-only members, leaving a RegisterTaskDefinition input.
- */
-export function toRegisterShape(value: unknown): unknown {
-  if (!isRecord(value)) return value;
-  const wrapped = isRecord(value.taskDefinition);
-  const definition: Record<string, unknown> = wrapped
-    ? { ...(value.taskDefinition as Record<string, unknown>) }
-    : { ...value };
-  for (const member of READ_ONLY_MEMBERS) delete definition[member];
-  if (wrapped && Array.isArray(value.tags) && value.tags.length > 0 && !definition.tags)
-    definition.tags = value.tags;
-  return definition;
-}
 
 /**
  * The validated input as the SDK takes it. The zod shape is generated from the same ECS model;

@@ -36,6 +36,25 @@ describe('TaskDefinitionFamilyPage', () => {
     ]);
   });
 
+  it('links to the studio and to comparisons with the previous revision', async () => {
+    show('/task-definitions/web?region=eu-west-1', {
+      ...fresh,
+      revisions: [
+        { revision: 7, status: 'ACTIVE', arn: arn(7) },
+        { revision: 5, status: 'ACTIVE', arn: arn(5) },
+      ],
+    });
+    const studio = await screen.findByRole('link', { name: 'New revision from web:7' });
+    expect(studio.getAttribute('href')).toBe('/task-definitions/web/7/edit?region=eu-west-1');
+    expect(screen.getByRole('link', { name: 'Compare revisions' }).getAttribute('href')).toBe(
+      '/task-definitions/web/compare?region=eu-west-1',
+    );
+    expect(
+      screen.getByRole('link', { name: 'Compare web:7 with previous' }).getAttribute('href'),
+    ).toBe('/task-definitions/web/compare?from=5&to=7&region=eu-west-1');
+    expect(screen.queryByRole('link', { name: 'Compare web:5 with previous' })).toBeNull();
+  });
+
   it('shows a missing family as an error with the request id', async () => {
     show(
       '/task-definitions/nope',

@@ -9,6 +9,7 @@ import { LINK, MUTED, PANEL, ROW, TABLE_HEAD } from '../../../components/ui/styl
 import { formatTime } from '../../../lib/format';
 import { regionSearch } from '../../../lib/url-state';
 import { revisionsQueryOptions } from '../api/task-definitions-queries';
+import { comparePath, editRevisionPath } from '../studio/lib/links';
 import { TaskDefinitionsBreadcrumb } from './breadcrumb';
 import { STATUS_BADGE } from './styles';
 
@@ -20,18 +21,33 @@ export function TaskDefinitionFamilyPage() {
   const revisions = useQuery(revisionsQueryOptions({ region, family }));
   const list = revisions.data?.revisions;
   const active = list?.filter((revision) => revision.status === 'ACTIVE').length ?? 0;
+  const newest = list?.[0];
 
   return (
     <section aria-labelledby="family-heading" className="space-y-4">
-      <header>
-        <TaskDefinitionsBreadcrumb region={region} />
-        <h1 id="family-heading" className="text-xl font-semibold tracking-tight">
-          {family}
-        </h1>
-        <p className={`text-sm ${MUTED}`}>
-          {list ? `${list.length} revisions · ${active} active` : 'Revisions of this family'}{' '}
-          <StaleBadge stale={revisions.data?.stale} asOf={revisions.data?.asOf} />
-        </p>
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <TaskDefinitionsBreadcrumb region={region} />
+          <h1 id="family-heading" className="text-xl font-semibold tracking-tight">
+            {family}
+          </h1>
+          <p className={`text-sm ${MUTED}`}>
+            {list ? `${list.length} revisions · ${active} active` : 'Revisions of this family'}{' '}
+            <StaleBadge stale={revisions.data?.stale} asOf={revisions.data?.asOf} />
+          </p>
+        </div>
+        {newest && (
+          <p className="flex flex-wrap gap-x-3 text-sm">
+            <Link to={editRevisionPath(family, newest.revision, region)} className={LINK}>
+              New revision from {family}:{newest.revision}
+            </Link>
+            {list.length > 1 && (
+              <Link to={comparePath(family, {}, region)} className={LINK}>
+                Compare revisions
+              </Link>
+            )}
+          </p>
+        )}
       </header>
 
       {revisions.isError ? (
@@ -60,10 +76,13 @@ export function TaskDefinitionFamilyPage() {
                 <th scope="col" className="px-4 py-2 font-medium">
                   ARN
                 </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {revisions.data.revisions.map((revision) => (
+              {revisions.data.revisions.map((revision, index, all) => (
                 <tr key={revision.arn} className={ROW}>
                   <th scope="row" className="px-4 py-3 font-normal">
                     <Link
@@ -95,6 +114,22 @@ export function TaskDefinitionFamilyPage() {
                       value={revision.arn}
                       label={`ARN of ${family}:${revision.revision}`}
                     />
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap">
+                    {/* Newest first: the next row down is the previous revision. */}
+                    {all[index + 1] && (
+                      <Link
+                        to={comparePath(
+                          family,
+                          { from: all[index + 1]?.revision, to: revision.revision },
+                          region,
+                        )}
+                        aria-label={`Compare ${family}:${revision.revision} with previous`}
+                        className={LINK}
+                      >
+                        Compare with previous
+                      </Link>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -118,6 +118,29 @@ describe('TaskDefinitionRevisionPage', () => {
     );
   });
 
+  it('links to a new revision from this one and to the comparison with the previous', async () => {
+    show('/task-definitions/web/7?region=eu-west-1', {
+      ...fresh,
+      taskDefinition: buildWebTaskDefinition(),
+      tags: [],
+    });
+    const edit = await screen.findByRole('link', { name: 'New revision from this' });
+    expect(edit.getAttribute('href')).toBe('/task-definitions/web/7/edit?region=eu-west-1');
+    expect(
+      screen.getByRole('link', { name: 'Compare with previous revision' }).getAttribute('href'),
+    ).toBe('/task-definitions/web/compare?from=6&to=7&region=eu-west-1');
+  });
+
+  it('has no previous revision to compare revision 1 with', async () => {
+    show('/task-definitions/web/1', {
+      ...fresh,
+      taskDefinition: buildWebTaskDefinition({ revision: 1 }),
+      tags: [],
+    });
+    await screen.findByRole('link', { name: 'New revision from this' });
+    expect(screen.queryByRole('link', { name: 'Compare with previous revision' })).toBeNull();
+  });
+
   it('refuses a revision that is not a number without asking the BFF', () => {
     const { fetchMock } = show('/task-definitions/web/latest', {});
     expect(screen.getByText('“latest” is not a revision number.')).toBeTruthy();

@@ -1,14 +1,16 @@
 import type { HealthResponse } from '@deckhand/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ConsoleLink } from '../../../components/ui/console-link';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { QueryError } from '../../../components/ui/query-error';
 import { JsonView } from '../../../components/ui/json-view';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleBadge } from '../../../components/ui/stale-badge';
+import { LINK } from '../../../components/ui/styles';
 import { consoleUrl } from '../../../lib/aws-console';
 import { taskDefinitionQueryOptions } from '../api/task-definitions-queries';
+import { comparePath, editRevisionPath } from '../studio/lib/links';
 import { TaskDefinitionsBreadcrumb } from './breadcrumb';
 import { ContainerConfig } from './container-config';
 import { ContainersTable } from './containers-table';
@@ -18,6 +20,16 @@ import { VolumesPanel } from './volumes-panel';
 /** A revision number from the URL: a positive integer, or undefined. */
 function parseRevision(value: string | undefined): number | undefined {
   return value && /^[1-9]\d{0,6}$/.test(value) ? Number(value) : undefined;
+}
+
+/** Whether the studio navigated here after registering this revision. */
+function justRegistered(state: unknown): boolean {
+  return (
+    typeof state === 'object' &&
+    state !== null &&
+    'registered' in state &&
+    state.registered === true
+  );
 }
 
 /**
@@ -40,6 +52,7 @@ export function TaskDefinitionRevisionPage({
   });
   const definition = query.data?.taskDefinition;
   const title = `${family}:${revisionParam ?? ''}`;
+  const registered = justRegistered(useLocation().state);
 
   return (
     <section aria-labelledby="revision-heading" className="space-y-6">
@@ -62,8 +75,32 @@ export function TaskDefinitionRevisionPage({
               })}
             />
           )}
+          {revision !== undefined && (
+            <p className="flex flex-wrap justify-end gap-x-3 text-sm">
+              <Link to={editRevisionPath(family, revision, region)} className={LINK}>
+                New revision from this
+              </Link>
+              {revision > 1 && (
+                <Link
+                  to={comparePath(family, { from: revision - 1, to: revision }, region)}
+                  className={LINK}
+                >
+                  Compare with previous revision
+                </Link>
+              )}
+            </p>
+          )}
         </div>
       </header>
+
+      {registered && (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-800"
+        >
+          Registered {title}.
+        </p>
+      )}
 
       {revision === undefined ? (
         <EmptyState title={`“${revisionParam ?? ''}” is not a revision number.`}>

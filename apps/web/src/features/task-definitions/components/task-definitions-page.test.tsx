@@ -31,6 +31,14 @@ describe('TaskDefinitionsPage', () => {
     expect(screen.getByText('3 of 3 families')).toBeTruthy();
   });
 
+  it('links to the studio for a new task definition', async () => {
+    show('/task-definitions?region=eu-west-1');
+    await screen.findByRole('link', { name: 'web' });
+    expect(screen.getByRole('link', { name: 'New task definition' }).getAttribute('href')).toBe(
+      '/task-definitions/new?region=eu-west-1',
+    );
+  });
+
   it('asks the BFF for the region in the URL', async () => {
     const { fetchMock } = show('/task-definitions?region=eu-west-1');
     await screen.findByRole('link', { name: 'web' });

@@ -8,6 +8,7 @@ import { StaleBadge } from '../../../components/ui/stale-badge';
 import { LINK, MUTED, PANEL, ROW, SEARCH_INPUT, TABLE_HEAD } from '../../../components/ui/styles';
 import { formatSort, parseSort, regionSearch, toggleSort, withParam } from '../../../lib/url-state';
 import { familiesQueryOptions } from '../api/task-definitions-queries';
+import { newTaskDefinitionPath } from '../studio/lib/links';
 import {
   DEFAULT_FAMILY_SORT,
   FAMILY_SORT_KEYS,
@@ -45,15 +46,23 @@ export function TaskDefinitionsPage() {
             <StaleBadge stale={families.data?.stale} asOf={families.data?.asOf} />
           </p>
         </div>
-        <input
-          type="search"
-          aria-label="Filter task definitions"
-          data-page-filter
-          value={filter}
-          onChange={(event) => setParam('q', event.target.value)}
-          placeholder="Filter by family name"
-          className={SEARCH_INPUT}
-        />
+        <div className="flex flex-wrap items-center gap-3">
+          <Link
+            to={newTaskDefinitionPath(region)}
+            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-sky-700 dark:hover:bg-sky-600"
+          >
+            New task definition
+          </Link>
+          <input
+            type="search"
+            aria-label="Filter task definitions"
+            data-page-filter
+            value={filter}
+            onChange={(event) => setParam('q', event.target.value)}
+            placeholder="Filter by family name"
+            className={SEARCH_INPUT}
+          />
+        </div>
       </header>
 
       {families.isError ? (

@@ -1,0 +1,356 @@
+import {
+  applyFix,
+  lintTaskDefinition,
+  type ConversionNote,
+  type LintFinding,
+} from '@deckhand/shared/taskdef';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { LINK, MUTED } from '../../../components/ui/styles';
+import { ApiError } from '../../../lib/api-client';
+import { formatTime } from '../../../lib/format';
+import { regionSearch } from '../../../lib/url-state';
+import { useRegisterTaskDefinition } from '../api/use-register-task-definition';
+import { TaskDefinitionsBreadcrumb } from '../components/breadcrumb';
+import { TaskDefinitionDiff } from '../diff/task-definition-diff';
+import { DropZone } from './drop-zone';
+import { ExportDockerrunDialog } from './export-dockerrun-dialog';
+import { TaskDefinitionForm } from './form/task-definition-form';
+import { HelperNotice, HelpersMenu, type HelperResult } from './helpers-menu';
+import { ImportDialog, type ImportedDraft } from './import-dialog';
+import { JsonEditor, type JsonEditorHandle } from './json-editor/json-editor';
+import { useLeaveGuard } from './leave-guard';
+import { notesForPanel } from './lib/import-text';
+import { LintPanel } from './lint-panel';
+import { RegisterBar } from './register-bar';
+import { useStudioDraft, type StudioBase } from './use-studio-draft';
+import { defaultView, ViewSwitch, type StudioView } from './view-switch';
+
+/** Renders the registry's image picker for the form's image field (composed in app/). */
+export type ImagePickerRenderer = (props: {
+  value: string;
+  onChoose(image: string): void;
+  onClose(): void;
+}) => ReactNode;
+
+export interface StudioEditorProps {
+  base: StudioBase;
+  /** The draft to start from instead of the base (an import made before the editor opened). */
+  initialText?: string | undefined;
+  /** Importer notes to keep in the lint panel (unknown members, placeholders). */
+  initialNotes?: readonly ConversionNote[];
+  /** The revision the draft is based on (`{family, revision}`), or none for a new one. */
+  baseRevision?: { family: string; revision: number } | undefined;
+  region: string | undefined;
+  readOnly: boolean;
+  renderImagePicker?: ImagePickerRenderer | undefined;
+}
+
+const NOTICE =
+  'flex flex-wrap items-center justify-between gap-2 rounded-md px-3 py-2 text-sm ring-1';
+
+/**
+ * The studio itself: form and JSON views of one draft kept in sync, the live lint, helpers,
+ * import/export, compare with the base, and register. The draft is autosaved in the browser.
+ */
+export function StudioEditor({
+  base,
+  initialText,
+  initialNotes = [],
+  baseRevision,
+  region,
+  readOnly,
+  renderImagePicker,
+}: StudioEditorProps) {
+  const draft = useStudioDraft(base, initialText);
+  const navigate = useNavigate();
+  const register = useRegisterTaskDefinition(region);
+  const leave = useLeaveGuard(draft.dirty);
+  const jsonEditor = useRef<JsonEditorHandle>(null);
+  const lintPanel = useRef<HTMLElement>(null);
+
+  const [view, setView] = useState<StudioView>(defaultView);
+  const [notes, setNotes] = useState<readonly ConversionNote[]>(() => notesForPanel(initialNotes));
+  const [helperResult, setHelperResult] = useState<HelperResult>();
+  const [dialog, setDialog] = useState<'import' | 'export' | 'discard'>();
+  const [importSeed, setImportSeed] = useState({ text: '', nonce: 0 });
+  const [dropError, setDropError] = useState<string>();
+  const [compare, setCompare] = useState(false);
+  const [focusRequest, setFocusRequest] = useState<{ path: string; nonce: number }>();
+  /** A reveal waiting for the JSON view to be shown. */
+  const [pendingReveal, setPendingReveal] = useState<{ path: string; nonce: number }>();
+  const [serverFindings, setServerFindings] = useState<{
+    text: string;
+    findings: readonly LintFinding[];
+  }>();
+
+  const deferredDocument = useDeferredValue(draft.document);
+  const findings = useMemo(
+    () => (deferredDocument ? lintTaskDefinition(deferredDocument) : []),
+    [deferredDocument],
+  );
+  const errorCount = findings.filter((finding) => finding.severity === 'error').length;
+  const refused = serverFindings?.text === draft.text ? serverFindings.findings : undefined;
+  const editorFindings = useMemo(() => [...(refused ?? []), ...findings], [refused, findings]);
+
+  useEffect(() => {
+    if (pendingReveal) jsonEditor.current?.revealPath(pendingReveal.path);
+  }, [pendingReveal]);
+
+  const reveal = (path: string) => {
+    if (!draft.document) {
+      // The form cannot show anything of a text that does not parse: go to the JSON.
+      if (view === 'form') setView('json');
+      setPendingReveal((current) => ({ path, nonce: (current?.nonce ?? 0) + 1 }));
+      return;
+    }
+    jsonEditor.current?.revealPath(path);
+    setFocusRequest((current) => ({ path, nonce: (current?.nonce ?? 0) + 1 }));
+  };
+
+  const onApplyFix = (finding: LintFinding) => {
+    if (finding.fix && draft.document) draft.setDocument(applyFix(draft.document, finding.fix));
+  };
+
+  const onImport = ({ taskDefinition, notes: importNotes }: ImportedDraft) => {
+    draft.setDocument(taskDefinition);
+    setNotes(notesForPanel(importNotes));
+    setDialog(undefined);
+  };
+
+  const onRegister = () => {
+    const document = draft.document;
+    if (!document) return;
+    const text = draft.text;
+    register.mutate(
+      { taskDefinition: document },
+      {
+        onSuccess: ({ taskDefinition }) => {
+          draft.finish();
+          leave.release();
+          const family =
+            taskDefinition.family ?? (typeof document.family === 'string' ? document.family : '');
+          const path = `/task-definitions/${encodeURIComponent(family)}`;
+          void navigate(
+            `${taskDefinition.revision === undefined ? path : `${path}/${taskDefinition.revision}`}${regionSearch(region)}`,
+            { state: { registered: true } },
+          );
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'lint_failed')
+            setServerFindings({ text, findings: error.findings ?? [] });
+        },
+      },
+    );
+  };
+
+  const baseLabel = baseRevision ? `${baseRevision.family}:${baseRevision.revision}` : undefined;
+  const keep = regionSearch(region);
+  const status = !draft.dirty
+    ? 'No changes'
+    : draft.savedAt
+      ? `Saved locally ${formatTime(draft.savedAt)}`
+      : 'Unsaved';
+  const parsed = draft.parsed;
+
+  return (
+    <DropZone
+      className="space-y-4"
+      onText={(text) => {
+        setDropError(undefined);
+        setImportSeed((current) => ({ text, nonce: current.nonce + 1 }));
+        setDialog('import');
+      }}
+      onError={setDropError}
+    >
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <TaskDefinitionsBreadcrumb region={region} family={baseRevision?.family} />
+          <h1 id="studio-heading" className="text-xl font-semibold tracking-tight">
+            {baseRevision ? baseRevision.family : 'New task definition'}
+          </h1>
+          <p className={`text-sm ${MUTED}`}>
+            {baseRevision && baseLabel && (
+              <>
+                from{' '}
+                <Link
+                  to={`/task-definitions/${encodeURIComponent(baseRevision.family)}/${baseRevision.revision}${keep}`}
+                  className={`${LINK} font-mono`}
+                >
+                  {baseLabel}
+                </Link>
+                {' · '}
+              </>
+            )}
+            <span>{status}</span>
+          </p>
+        </div>
+        <RegisterBar
+          readOnly={readOnly}
+          parses={draft.document !== undefined}
+          errorCount={errorCount}
+          pending={register.isPending}
+          error={register.error}
+          onRegister={onRegister}
+          onShowErrors={() => {
+            const first = lintPanel.current?.querySelector<HTMLElement>('[data-finding="error"]');
+            first?.scrollIntoView({ block: 'nearest' });
+            first?.focus();
+          }}
+        />
+      </header>
+
+      {draft.restoredFrom && (
+        <div
+          role="status"
+          className={`${NOTICE} bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800`}
+        >
+          <span>Restored your draft from {formatTime(draft.restoredFrom)}.</span>
+          <span className="flex gap-2">
+            <Button onClick={() => setDialog('discard')}>Discard restored draft</Button>
+            <Button onClick={draft.dismissRestored}>Keep it</Button>
+          </span>
+        </div>
+      )}
+      {(draft.storageError ?? dropError) && (
+        <p
+          role="alert"
+          className={`${NOTICE} bg-red-50 text-red-800 ring-red-200 dark:bg-red-950 dark:text-red-200 dark:ring-red-800`}
+        >
+          {draft.storageError ?? dropError}
+        </p>
+      )}
+
+      <div role="group" aria-label="Studio actions" className="flex flex-wrap items-center gap-2">
+        <Button onClick={() => setDialog('import')}>Import…</Button>
+        <Button disabled={!draft.document} onClick={() => setDialog('export')}>
+          Export Dockerrun
+        </Button>
+        <HelpersMenu
+          draft={draft.document}
+          onApply={(result) => {
+            draft.setDocument(result.taskDefinition);
+            setHelperResult(result);
+          }}
+        />
+        {baseLabel && (
+          <Button aria-pressed={compare} onClick={() => setCompare((current) => !current)}>
+            Compare with base
+          </Button>
+        )}
+        <Button disabled={!draft.dirty} onClick={() => setDialog('discard')}>
+          Discard draft
+        </Button>
+        <span className="ml-auto">
+          <ViewSwitch view={view} onChange={setView} />
+        </span>
+      </div>
+
+      {helperResult && (
+        <HelperNotice result={helperResult} onDismiss={() => setHelperResult(undefined)} />
+      )}
+
+      {compare && baseLabel && (
+        <section aria-label={`Changes from ${baseLabel}`} className="space-y-2">
+          {draft.document ? (
+            <TaskDefinitionDiff
+              before={base.document}
+              after={draft.document}
+              beforeLabel={baseLabel}
+              afterLabel="Draft"
+            />
+          ) : (
+            <p className={`text-sm ${MUTED}`}>The draft does not parse: fix the JSON to compare.</p>
+          )}
+        </section>
+      )}
+
+      <div className={view === 'split' ? 'grid items-start gap-4 xl:grid-cols-2' : ''}>
+        <section aria-label="Form" hidden={view === 'json'} className="min-w-0">
+          {draft.document ? (
+            <TaskDefinitionForm
+              value={draft.document}
+              onChange={draft.setDocument}
+              findings={editorFindings}
+              onApplyFix={onApplyFix}
+              {...(focusRequest && { focusRequest })}
+              {...(renderImagePicker && { renderImagePicker })}
+              {...(region && { region })}
+            />
+          ) : (
+            <div
+              role="alert"
+              className="rounded-md bg-amber-50 px-3 py-3 text-sm text-amber-900 ring-1 ring-amber-200 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800"
+            >
+              {parsed.ok
+                ? 'The JSON is not an object: a task definition is one ({ … }) — fix it in the JSON view.'
+                : `The JSON has a syntax error at line ${parsed.line}, column ${parsed.column} — fix it in the JSON view.`}
+              {view === 'form' && (
+                <Button className="ml-2" onClick={() => setView('json')}>
+                  Show the JSON view
+                </Button>
+              )}
+            </div>
+          )}
+        </section>
+        <section aria-label="JSON" hidden={view === 'form'} className="min-w-0">
+          <JsonEditor
+            ref={jsonEditor}
+            value={draft.text}
+            onChange={draft.setText}
+            findings={editorFindings}
+            onApplyFix={onApplyFix}
+            ariaLabel="Task definition JSON"
+          />
+        </section>
+      </div>
+
+      <LintPanel
+        ref={lintPanel}
+        findings={findings}
+        serverFindings={refused}
+        notes={notes}
+        onReveal={reveal}
+        onApplyFix={onApplyFix}
+      />
+
+      {dialog === 'import' && (
+        <ImportDialog
+          key={importSeed.nonce}
+          initialText={importSeed.text}
+          family={baseRevision?.family}
+          onReplace={onImport}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog === 'export' && draft.document && (
+        <ExportDockerrunDialog document={draft.document} onClose={() => setDialog(undefined)} />
+      )}
+      {dialog === 'discard' && (
+        <Dialog title="Discard the draft?" onClose={() => setDialog(undefined)}>
+          <p>
+            Your changes {baseLabel ? `since ${baseLabel}` : ''} are thrown away, here and in this
+            browser’s storage.
+          </p>
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setDialog(undefined)}>Cancel</Button>
+            <Button
+              variant="danger"
+              onClick={() => {
+                draft.discard();
+                setNotes([]);
+                setServerFindings(undefined);
+                setDialog(undefined);
+              }}
+            >
+              Discard
+            </Button>
+          </div>
+        </Dialog>
+      )}
+      {leave.dialog}
+    </DropZone>
+  );
+}
