@@ -35,9 +35,18 @@ export const routes = [
       ),
       lazyRoute('clusters/:cluster/tasks/:task', async () => (await services()).TaskRoute),
       lazyRoute('task-definitions', async () => (await taskDefinitions()).TaskDefinitionsPage),
+      lazyRoute('task-definitions/new', async () => (await taskDefinitions()).StudioRoute),
       lazyRoute(
         'task-definitions/:family',
         async () => (await taskDefinitions()).TaskDefinitionFamilyPage,
+      ),
+      lazyRoute(
+        'task-definitions/:family/compare',
+        async () => (await taskDefinitions()).CompareRevisionsPage,
+      ),
+      lazyRoute(
+        'task-definitions/:family/:revision/edit',
+        async () => (await taskDefinitions()).StudioRoute,
       ),
       lazyRoute(
         'task-definitions/:family/:revision',

@@ -68,6 +68,7 @@ function RepositoryList({
       <input
         type="search"
         aria-label="Filter repositories"
+        autoFocus
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
         placeholder="Filter by name or URI"
@@ -131,6 +132,7 @@ function RepositoryImages({
       <input
         type="search"
         aria-label="Filter images"
+        autoFocus
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
         placeholder="Filter by tag or digest"

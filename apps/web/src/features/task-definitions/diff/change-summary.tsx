@@ -1,4 +1,5 @@
 import type { DiffChange } from '@deckhand/shared/taskdef';
+import { useId } from 'react';
 import { MUTED, PANEL } from '../../../components/ui/styles';
 import {
   CATEGORY_LABEL,
@@ -69,10 +70,11 @@ function ChangeValues({ change }: { change: DiffChange }) {
  */
 export function ChangeSummary({ changes }: { changes: readonly DiffChange[] }) {
   const groups = groupChanges(changes);
+  const headingId = useId();
   return (
-    <section aria-labelledby="change-summary-heading" className={`${PANEL} p-4`}>
+    <section aria-labelledby={headingId} className={`${PANEL} p-4`}>
       <div className="flex flex-wrap items-baseline gap-2">
-        <h2 id="change-summary-heading" className="text-base font-semibold">
+        <h2 id={headingId} className="text-base font-semibold">
           What changed
         </h2>
         <span className={`text-sm ${MUTED}`}>

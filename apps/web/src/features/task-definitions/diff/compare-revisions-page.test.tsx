@@ -72,12 +72,9 @@ describe('CompareRevisionsPage', () => {
   it('defaults to the newest revision and the one before it', async () => {
     show('/task-definitions/web/compare');
     await screen.findByRole('region', { name: 'What changed' });
-    expect(
-      (screen.getByRole('combobox', { name: 'From revision' }) as HTMLSelectElement).value,
-    ).toBe('7');
-    expect((screen.getByRole('combobox', { name: 'To revision' }) as HTMLSelectElement).value).toBe(
-      '8',
-    );
+    const select = (name: string) => screen.getByRole<HTMLSelectElement>('combobox', { name });
+    expect(select('From revision').value).toBe('7');
+    expect(select('To revision').value).toBe('8');
   });
 
   it('changes either end in the URL, and says when there is no difference', async () => {

@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { readFileText } from './lib/read-file';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
 
@@ -48,7 +49,7 @@ export function DropZone({
         setOver(false);
         const file = event.dataTransfer.files[0];
         if (!file) return;
-        file.text().then(onText, () => onError(`${file.name} could not be read.`));
+        readFileText(file).then(onText, () => onError(`${file.name} could not be read.`));
       }}
     >
       {children}

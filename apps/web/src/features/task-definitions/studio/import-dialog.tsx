@@ -4,6 +4,7 @@ import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { INPUT, MUTED } from '../../../components/ui/styles';
 import { ConversionNotes } from './conversion-notes';
 import { analyseImport } from './lib/import-text';
+import { readFileText } from './lib/read-file';
 
 export interface ImportedDraft {
   taskDefinition: JsonObject;
@@ -68,7 +69,7 @@ export function ImportDialog({
             onChange={(event) => {
               const file = event.target.files?.[0];
               if (!file) return;
-              file.text().then(
+              readFileText(file).then(
                 (content) => {
                   setFileError(undefined);
                   setText(content);

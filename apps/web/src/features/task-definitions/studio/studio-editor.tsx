@@ -7,7 +7,6 @@ import {
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
 import { LINK, MUTED } from '../../../components/ui/styles';
 import { ApiError } from '../../../lib/api-client';
 import { formatTime } from '../../../lib/format';
@@ -25,6 +24,7 @@ import { useLeaveGuard } from './leave-guard';
 import { notesForPanel } from './lib/import-text';
 import { LintPanel } from './lint-panel';
 import { RegisterBar } from './register-bar';
+import { DiscardDialog, DraftNotices, SyntaxBanner } from './studio-notices';
 import { useStudioDraft, type StudioBase } from './use-studio-draft';
 import { defaultView, ViewSwitch, type StudioView } from './view-switch';
 
@@ -47,9 +47,6 @@ export interface StudioEditorProps {
   readOnly: boolean;
   renderImagePicker?: ImagePickerRenderer | undefined;
 }
-
-const NOTICE =
-  'flex flex-wrap items-center justify-between gap-2 rounded-md px-3 py-2 text-sm ring-1';
 
 /**
  * The studio itself: form and JSON views of one draft kept in sync, the live lint, helpers,
@@ -202,26 +199,12 @@ export function StudioEditor({
         />
       </header>
 
-      {draft.restoredFrom && (
-        <div
-          role="status"
-          className={`${NOTICE} bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800`}
-        >
-          <span>Restored your draft from {formatTime(draft.restoredFrom)}.</span>
-          <span className="flex gap-2">
-            <Button onClick={() => setDialog('discard')}>Discard restored draft</Button>
-            <Button onClick={draft.dismissRestored}>Keep it</Button>
-          </span>
-        </div>
-      )}
-      {(draft.storageError ?? dropError) && (
-        <p
-          role="alert"
-          className={`${NOTICE} bg-red-50 text-red-800 ring-red-200 dark:bg-red-950 dark:text-red-200 dark:ring-red-800`}
-        >
-          {draft.storageError ?? dropError}
-        </p>
-      )}
+      <DraftNotices
+        restoredFrom={draft.restoredFrom}
+        error={draft.storageError ?? dropError}
+        onDiscard={() => setDialog('discard')}
+        onKeep={draft.dismissRestored}
+      />
 
       <div role="group" aria-label="Studio actions" className="flex flex-wrap items-center gap-2">
         <Button onClick={() => setDialog('import')}>Import…</Button>
@@ -280,19 +263,10 @@ export function StudioEditor({
               {...(region && { region })}
             />
           ) : (
-            <div
-              role="alert"
-              className="rounded-md bg-amber-50 px-3 py-3 text-sm text-amber-900 ring-1 ring-amber-200 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800"
-            >
-              {parsed.ok
-                ? 'The JSON is not an object: a task definition is one ({ … }) — fix it in the JSON view.'
-                : `The JSON has a syntax error at line ${parsed.line}, column ${parsed.column} — fix it in the JSON view.`}
-              {view === 'form' && (
-                <Button className="ml-2" onClick={() => setView('json')}>
-                  Show the JSON view
-                </Button>
-              )}
-            </div>
+            <SyntaxBanner
+              parsed={parsed}
+              onShowJson={view === 'form' ? () => setView('json') : undefined}
+            />
           )}
         </section>
         <section aria-label="JSON" hidden={view === 'form'} className="min-w-0">
@@ -329,26 +303,16 @@ export function StudioEditor({
         <ExportDockerrunDialog document={draft.document} onClose={() => setDialog(undefined)} />
       )}
       {dialog === 'discard' && (
-        <Dialog title="Discard the draft?" onClose={() => setDialog(undefined)}>
-          <p>
-            Your changes {baseLabel ? `since ${baseLabel}` : ''} are thrown away, here and in this
-            browser’s storage.
-          </p>
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setDialog(undefined)}>Cancel</Button>
-            <Button
-              variant="danger"
-              onClick={() => {
-                draft.discard();
-                setNotes([]);
-                setServerFindings(undefined);
-                setDialog(undefined);
-              }}
-            >
-              Discard
-            </Button>
-          </div>
-        </Dialog>
+        <DiscardDialog
+          baseLabel={baseLabel}
+          onCancel={() => setDialog(undefined)}
+          onDiscard={() => {
+            draft.discard();
+            setNotes([]);
+            setServerFindings(undefined);
+            setDialog(undefined);
+          }}
+        />
       )}
       {leave.dialog}
     </DropZone>

@@ -69,7 +69,7 @@ function renderStudio({
 } = {}) {
   const fetchMock = stubFetch((input: string, init?: RequestInit) => {
     if (init?.method === 'POST') {
-      const answer = register(JSON.parse(String(init.body)));
+      const answer = register(JSON.parse(typeof init.body === 'string' ? init.body : '{}'));
       return json(answer.body, answer.status);
     }
     if (input.startsWith('/api/v1/task-definitions/web/7'))
@@ -165,8 +165,7 @@ describe('StudioPage: a new revision from an existing one', { timeout: 15_000 },
     await waitFor(() =>
       expect((document.activeElement as HTMLInputElement | null)?.value).toBe('bad family!'),
     );
-    const register = screen.getByRole('button', { name: 'Register' });
-    expect((register as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Register' }).disabled).toBe(true);
     expect(screen.getByRole('button', { name: 'Fix 1 error first' })).toBeTruthy();
   });
 
@@ -258,9 +257,7 @@ describe('StudioPage: a new revision from an existing one', { timeout: 15_000 },
   it('turns registering off in read-only mode, saying why', async () => {
     renderStudio({ readOnly: true });
     await opened();
-    expect((screen.getByRole('button', { name: 'Register' }) as HTMLButtonElement).disabled).toBe(
-      true,
-    );
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Register' }).disabled).toBe(true);
     expect(screen.getByText(/read-only mode/)).toBeTruthy();
   });
 
@@ -275,6 +272,54 @@ describe('StudioPage: a new revision from an existing one', { timeout: 15_000 },
     await act(() => router.navigate('/task-definitions'));
     fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
     expect(await screen.findByText('Families page')).toBeTruthy();
+  });
+
+  it('compares the draft with its base revision', async () => {
+    renderStudio();
+    await opened();
+    editJson((document) => (document.memory = '2048'));
+    fireEvent.click(screen.getByRole('button', { name: 'Compare with base' }));
+    const panel = screen.getByRole('region', { name: 'Changes from web:7' });
+    const task = within(panel).getByRole('region', { name: 'Changes to Task' });
+    expect(within(task).getByText('cpu/memory')).toBeTruthy();
+    expect(within(task).getByText('2048')).toBeTruthy();
+  });
+
+  it('exports the draft as a Dockerrun.aws.json', async () => {
+    renderStudio({
+      definition: cleanDefinition({
+        networkMode: 'bridge',
+        requiresCompatibilities: ['EC2'],
+        compatibilities: ['EC2'],
+      }),
+    });
+    await opened();
+    fireEvent.click(screen.getByRole('button', { name: 'Export Dockerrun' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export Dockerrun.aws.json' });
+    expect(within(dialog).getByLabelText('Dockerrun.aws.json').textContent).toContain(
+      '"AWSEBDockerrunVersion": 2',
+    );
+    expect(
+      within(dialog).getByRole('button', { name: 'Download Dockerrun.aws.json' }),
+    ).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Copy Dockerrun.aws.json' })).toBeTruthy();
+  });
+
+  it('imports a file dropped on the studio', async () => {
+    renderStudio();
+    await opened();
+    const file = new File(
+      [JSON.stringify({ family: 'dropped', containerDefinitions: [] })],
+      'td.json',
+    );
+    const studio = screen.getByRole('heading', { level: 1, name: 'web' });
+    fireEvent.dragEnter(studio, { dataTransfer: { types: ['Files'], files: [file] } });
+    expect(
+      screen.getByText('Drop a task definition or Dockerrun.aws.json to import it'),
+    ).toBeTruthy();
+    fireEvent.drop(studio, { dataTransfer: { types: ['Files'], files: [file] } });
+    const dialog = await screen.findByRole('dialog', { name: 'Import a task definition' });
+    expect(within(dialog).getByRole<HTMLTextAreaElement>('textbox').value).toContain('dropped');
   });
 
   it('adds the X-Ray sidecar with a helper and shows its notes', async () => {
@@ -328,6 +373,27 @@ describe('StudioPage: a new task definition', { timeout: 15_000 }, () => {
     expect(document.networkMode).toBe('bridge');
     expect(document).toHaveProperty('family');
     expect(screen.getByRole('region', { name: 'Lint' }).textContent).toContain('0 errors');
+  });
+
+  it('imports a chosen file', async () => {
+    renderStudio({ url: '/task-definitions/new' });
+    fireEvent.click(screen.getByRole('button', { name: 'Import…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Import a task definition' });
+    const file = new File(
+      [JSON.stringify([{ name: 'app', image: 'nginx:1.27', memory: 256 }])],
+      'c.json',
+    );
+    fireEvent.change(within(dialog).getByLabelText('Or choose a file'), {
+      target: { files: [file] },
+    });
+    await waitFor(() =>
+      expect(within(dialog).getByRole<HTMLTextAreaElement>('textbox').value).toContain('nginx'),
+    );
+    await within(dialog).findByText('Task definition.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replace draft' }));
+    expect(JSON.parse(jsonView().value)).toMatchObject({
+      containerDefinitions: [{ name: 'app', image: 'nginx:1.27' }],
+    });
   });
 
   it('imports pasted describe output with nulls, and says what it removed', async () => {

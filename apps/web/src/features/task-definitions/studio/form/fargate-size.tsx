@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '@deckhand/shared/taskdef';
-import { Field } from './fields';
+import { Field } from './field';
 import { useFormApi } from './form-context';
 import {
   FARGATE_CPUS,

@@ -23,10 +23,10 @@ function elementAt(root: HTMLElement, path: string): HTMLElement | undefined {
  * Moves focus to the field showing `path`, or to the nearest one above it that the form renders
  * (a row, a card, the form itself), and scrolls it into view. Returns what was focused.
  */
-export function focusClosest(root: HTMLElement, path: string): HTMLElement {
+export function focusClosest(root: HTMLElement, path: string, document?: unknown): HTMLElement {
   let target = elementAt(root, path);
   if (!target) {
-    const segments = parsePath(resolveAnchor(path)) ?? [];
+    const segments = parsePath(resolveAnchor(path, document)) ?? [];
     while (!target && segments.length > 0) {
       target = elementAt(root, formatPath(segments));
       segments.pop();

@@ -1,6 +1,7 @@
 import { formatPath, type JsonValue } from '@deckhand/shared/taskdef';
 import { FindingList } from './findings';
-import { IntegerField, ReadOnlyField, StringListField } from './fields';
+import { ReadOnlyField } from './field';
+import { IntegerField, StringListField } from './fields';
 import { useFindingsAt } from './form-context';
 import type { Segments } from './lib/json-edit';
 import { member, readObject } from './lib/values';

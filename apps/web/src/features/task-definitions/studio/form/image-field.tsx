@@ -1,6 +1,6 @@
 import type { JsonValue } from '@deckhand/shared/taskdef';
 import { useState } from 'react';
-import { Field, ReadOnlyField } from './fields';
+import { Field, ReadOnlyField } from './field';
 import { useFormApi } from './form-context';
 import type { Segments } from './lib/json-edit';
 import { readString } from './lib/values';

@@ -1,7 +1,8 @@
 import { formatPath, type JsonObject, type JsonValue } from '@deckhand/shared/taskdef';
 import { useState, type ReactNode } from 'react';
 import { FindingList } from './findings';
-import { choicesOf, Field, ReadOnlyField, SelectField } from './fields';
+import { Field, ReadOnlyField } from './field';
+import { choicesOf, SelectField } from './fields';
 import { useFindingsAt, useFormApi } from './form-context';
 import { isJsonObject, removeIn, renameKey, setIn, updateIn, type Segments } from './lib/json-edit';
 import { member, readObject, readString } from './lib/values';
@@ -77,6 +78,8 @@ function OptionKey({
 /** Log options as key/value rows; a value is a string (an emptied one stays "", the row stays). */
 function LogOptions({ segments, value }: { segments: Segments; value: JsonValue | undefined }) {
   const api = useFormApi();
+  const path = formatPath(segments);
+  const findings = useFindingsAt(path);
   const read = readObject(value);
   if (read.state === 'wrong')
     return <ReadOnlyField label="Log options" segments={segments} value={read.raw} />;
@@ -89,13 +92,14 @@ function LogOptions({ segments, value }: { segments: Segments; value: JsonValue 
     api.requestFocus(formatPath([...segments, key]));
   };
   return (
-    <div className="space-y-1">
+    <div data-anchor={path} className="space-y-1">
       <div className="flex items-center gap-2">
         <span className={`${HINT} mt-0`}>Options</span>
         <button type="button" onClick={add} className={`${SMALL_BUTTON} ml-auto`}>
           Add option
         </button>
       </div>
+      <FindingList findings={findings} />
       {keys.length > 0 && (
         <div
           aria-hidden="true"

@@ -1,7 +1,8 @@
 import { formatPath, type JsonValue } from '@deckhand/shared/taskdef';
 import { memo, type ReactNode } from 'react';
 import { FindingList } from './findings';
-import { choicesOf, IntegerField, ReadOnlyField, SelectField, TextField } from './fields';
+import { ReadOnlyField } from './field';
+import { choicesOf, IntegerField, SelectField, TextField } from './fields';
 import { useFindingsAt, useFormApi } from './form-context';
 import { insertItem, removeIn, type Segments } from './lib/json-edit';
 import { hostPortFollowsContainer, hostPortHint } from './lib/network';

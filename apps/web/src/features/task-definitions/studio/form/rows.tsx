@@ -1,14 +1,8 @@
 import { formatPath, type JsonObject, type JsonValue } from '@deckhand/shared/taskdef';
 import type { ReactNode } from 'react';
 import { FindingList } from './findings';
-import {
-  CheckboxField,
-  IntegerField,
-  ReadOnlyField,
-  SelectField,
-  TextField,
-  type Choice,
-} from './fields';
+import { ReadOnlyField } from './field';
+import { CheckboxField, IntegerField, SelectField, TextField, type Choice } from './fields';
 import { useFindingsAt, useFormApi } from './form-context';
 import { insertItem, removeIn, type Segments } from './lib/json-edit';
 import { member, readArray } from './lib/values';

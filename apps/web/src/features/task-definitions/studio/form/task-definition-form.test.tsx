@@ -1,4 +1,9 @@
-import type { JsonObject, LintFinding } from '@deckhand/shared/taskdef';
+import {
+  applyFix,
+  lintTaskDefinition,
+  type JsonObject,
+  type LintFinding,
+} from '@deckhand/shared/taskdef';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -78,6 +83,11 @@ describe('TaskDefinitionForm', () => {
     expect(within(web).getByText('awsvpc: host port = container port (leave empty).')).toBeTruthy();
     expect(input(within(web).getByLabelText('Environment variable 1 name')).value).toBe('PORT');
     expect(screen.getByText('x-pipeline')).toBeTruthy();
+    // The labels end-to-end tests use match one field each, even as substrings (Playwright's getByLabel).
+    for (const label of [/family/i, /network mode/i, /task cpu/i, /task memory/i])
+      expect(screen.getAllByLabelText(label)).toHaveLength(1);
+    for (const label of [/image/i, /container port/i, /host port/i])
+      expect(within(web).getAllByLabelText(label)).toHaveLength(1);
     for (const name of ['Task', 'Roles', 'Containers', 'Volumes', 'Tags'])
       expect(screen.getByRole('region', { name })).toBeTruthy();
   });
@@ -366,5 +376,66 @@ describe('TaskDefinitionForm', () => {
     const web = screen.getByRole('region', { name: 'web' });
     fireEvent.click(within(web).getByRole('button', { name: 'Add mount point' }));
     expect(containerOf(last()).mountPoints).toEqual([{ sourceVolume: 'scratch' }]);
+  });
+});
+
+describe('TaskDefinitionForm with the shared lint', () => {
+  /** The studio's loop in small: lint on every change, fixes applied to the document. */
+  function Studio({ initial }: { initial: JsonObject }) {
+    const [document, setDocument] = useState(initial);
+    const findings = lintTaskDefinition(document);
+    return (
+      <TaskDefinitionForm
+        value={document}
+        onChange={setDocument}
+        findings={findings}
+        onApplyFix={(finding) => {
+          if (finding.fix) setDocument(applyFix(document, finding.fix));
+        }}
+      />
+    );
+  }
+
+  it('shows every finding of a broken document somewhere in the form, and fixes apply', () => {
+    const broken: JsonObject = {
+      family: 'web app',
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'bridge',
+      cpu: '256',
+      memory: '4096',
+      placementConstraints: [{ type: 'memberOf', expression: 'attribute:x == y' }],
+      containerDefinitions: [
+        {
+          name: 'web',
+          image: 'nginx:latest',
+          portMappings: [{ containerPort: '80' }],
+          environment: [{ name: 'DB_PASSWORD', value: 'hunter2' }],
+          logConfiguration: { logDriver: 'awslogs', options: {} },
+          dependsOn: [{ containerName: 'missing', condition: 'HEALTHY' }],
+          mountPoints: [{ sourceVolume: 'nope', containerPath: '/data' }],
+          healthCheck: { command: ['curl localhost'], interval: 1 },
+        },
+      ],
+      tags: [{ key: 'aws:reserved', value: 'x' }],
+    };
+    render(<Studio initial={broken} />);
+    const findings = lintTaskDefinition(broken);
+    expect(findings.length).toBeGreaterThan(8);
+    for (const finding of findings) {
+      const shown = screen
+        .getAllByText(finding.message)
+        .some(
+          (element) =>
+            element.closest('li[data-rule]')?.getAttribute('data-rule') === finding.ruleId,
+        );
+      expect(shown, `${finding.ruleId} at ${finding.path}`).toBe(true);
+    }
+    const family = screen.getByLabelText('Family');
+    const rename = within(family.closest('[data-anchor]') as HTMLElement).getByRole('button', {
+      name: /^Fix: Rename to/,
+    });
+    fireEvent.click(rename);
+    expect(input(screen.getByLabelText('Family')).value).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(document.querySelector('li[data-rule="family-invalid"]')).toBeNull();
   });
 });

@@ -10,9 +10,11 @@ import {
   type ReactNode,
 } from 'react';
 import { Collapsible } from './collapsible';
-import { ContainerCard, uniqueName, type ContainerContext } from './container-card';
+import { uniqueName } from './container-actions';
+import type { ContainerContext } from './container-body';
+import { ContainerCard } from './container-card';
 import { FindingList } from './findings';
-import { ReadOnlyField } from './fields';
+import { ReadOnlyField } from './field';
 import { focusClosest } from './focus';
 import {
   FindingsProvider,
@@ -94,7 +96,7 @@ const sameRequest = (a: FocusRequest | undefined, b: FocusRequest | undefined) =
  */
 export function TaskDefinitionForm(props: TaskDefinitionFormProps): JSX.Element {
   const { value, findings, focusRequest } = props;
-  const document: JsonObject = isJsonObject(value) ? value : {};
+  const document = useMemo<JsonObject>(() => (isJsonObject(value) ? value : {}), [value]);
   const rootRef = useRef<HTMLDivElement>(null);
   const idPrefix = `tdf${useId().replace(/[^A-Za-z0-9]/g, '')}`;
 
@@ -113,7 +115,8 @@ export function TaskDefinitionForm(props: TaskDefinitionFormProps): JSX.Element 
     if (focusRequest) setRequest({ path: focusRequest.path, nonce: (request?.nonce ?? 0) + 1 });
   }
   useEffect(() => {
-    if (request && rootRef.current) focusClosest(rootRef.current, request.path);
+    if (request && rootRef.current)
+      focusClosest(rootRef.current, request.path, latest.current.value);
   }, [request]);
 
   const api = useMemo<FormApi>(() => {
@@ -144,7 +147,7 @@ export function TaskDefinitionForm(props: TaskDefinitionFormProps): JSX.Element 
     () => (hasFix ? (finding: LintFinding) => latest.current.onApplyFix?.(finding) : undefined),
     [hasFix],
   );
-  const placed = useMemo(() => placeFindings(findings), [findings]);
+  const placed = useMemo(() => placeFindings(findings, document), [findings, document]);
   const byAnchor = useMemo(() => groupByAnchor(placed), [placed]);
   const scope = useMemo(() => ({ byAnchor, applyFix }), [byAnchor, applyFix]);
 

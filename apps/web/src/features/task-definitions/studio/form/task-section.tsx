@@ -1,7 +1,8 @@
 import { formatPath, type JsonObject } from '@deckhand/shared/taskdef';
 import { FargateSizePicker } from './fargate-size';
 import { FindingList } from './findings';
-import { choicesOf, IntegerField, ReadOnlyField, SelectField, TextField } from './fields';
+import { ReadOnlyField } from './field';
+import { choicesOf, IntegerField, SelectField, TextField } from './fields';
 import { useFindingsAt, useFormApi } from './form-context';
 import { NETWORK_MODES } from './lib/network';
 import { member, readObject, readStringArray } from './lib/values';
@@ -183,7 +184,7 @@ export function TaskFields({ document }: { document: JsonObject }) {
               options={{ prune: true }}
             />
             <SelectField
-              label="Operating system family"
+              label="Operating system"
               segments={['runtimePlatform', 'operatingSystemFamily']}
               value={
                 platform.state === 'ok'

@@ -1,6 +1,8 @@
 import { formatPath, type JsonObject, type JsonValue } from '@deckhand/shared/taskdef';
+import type { ReactNode } from 'react';
 import { FindingList } from './findings';
-import { CheckboxField, choicesOf, Field, ReadOnlyField, SelectField, TextField } from './fields';
+import { Field, ReadOnlyField } from './field';
+import { CheckboxField, choicesOf, SelectField, TextField } from './fields';
 import { useFindingsAt, useFormApi } from './form-context';
 import { insertItem, isJsonObject, removeIn, updateIn } from './lib/json-edit';
 import { member, readArray } from './lib/values';
@@ -45,6 +47,25 @@ const KIND_LABELS: Record<Exclude<VolumeKind, 'other'>, string> = {
   efs: 'Amazon EFS',
 };
 
+/** A volume's configuration object, with the findings about it as a whole. */
+function ConfigFrame({
+  path,
+  className = 'space-y-1',
+  children,
+}: {
+  path: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const findings = useFindingsAt(path);
+  return (
+    <div data-anchor={path} className={className}>
+      <FindingList findings={findings} />
+      {children}
+    </div>
+  );
+}
+
 function VolumeConfig({
   index,
   volume,
@@ -67,14 +88,16 @@ function VolumeConfig({
     case 'host': {
       const host = member(volume, 'host');
       return isJsonObject(host) ? (
-        <TextField
-          label="Source path"
-          segments={[...base, 'host', 'sourcePath']}
-          value={host.sourcePath}
-          mono
-          placeholder="/var/data"
-          hint="A directory on the instance; not on Fargate. Empty: Docker picks one."
-        />
+        <ConfigFrame path={formatPath([...base, 'host'])}>
+          <TextField
+            label="Source path"
+            segments={[...base, 'host', 'sourcePath']}
+            value={host.sourcePath}
+            mono
+            placeholder="/var/data"
+            hint="A directory on the instance; not on Fargate. Empty: Docker picks one."
+          />
+        </ConfigFrame>
       ) : (
         <ReadOnlyField label="Host" segments={[...base, 'host']} value={host ?? null} />
       );
@@ -91,28 +114,30 @@ function VolumeConfig({
         );
       const at = [...base, 'dockerVolumeConfiguration'] as const;
       return (
-        <div className={GRID}>
-          <SelectField
-            label="Scope"
-            segments={[...at, 'scope']}
-            value={config.scope}
-            choices={choicesOf(['task', 'shared'])}
-            hint="task: removed with the task; shared: kept on the instance."
-          />
-          <TextField
-            label="Driver"
-            segments={[...at, 'driver']}
-            value={config.driver}
-            placeholder="local"
-            mono
-          />
-          <CheckboxField
-            label="Autoprovision"
-            segments={[...at, 'autoprovision']}
-            value={config.autoprovision}
-            hint="Create a shared volume when missing."
-          />
-        </div>
+        <ConfigFrame path={formatPath(at)}>
+          <div className={GRID}>
+            <SelectField
+              label="Scope"
+              segments={[...at, 'scope']}
+              value={config.scope}
+              choices={choicesOf(['task', 'shared'])}
+              hint="task: removed with the task; shared: kept on the instance."
+            />
+            <TextField
+              label="Driver"
+              segments={[...at, 'driver']}
+              value={config.driver}
+              placeholder="local"
+              mono
+            />
+            <CheckboxField
+              label="Autoprovision"
+              segments={[...at, 'autoprovision']}
+              value={config.autoprovision}
+              hint="Create a shared volume when missing."
+            />
+          </div>
+        </ConfigFrame>
       );
     }
     case 'efs': {
@@ -128,55 +153,57 @@ function VolumeConfig({
       const at = [...base, 'efsVolumeConfiguration'] as const;
       const auth = member(config, 'authorizationConfig');
       return (
-        <div className={GRID}>
-          <TextField
-            label="File system ID"
-            segments={[...at, 'fileSystemId']}
-            value={config.fileSystemId}
-            mono
-            placeholder="fs-0123456789abcdef0"
-          />
-          <TextField
-            label="Root directory"
-            segments={[...at, 'rootDirectory']}
-            value={config.rootDirectory}
-            mono
-            placeholder="/"
-            hint="Ignored with an access point."
-          />
-          <SelectField
-            label="Transit encryption"
-            segments={[...at, 'transitEncryption']}
-            value={config.transitEncryption}
-            choices={choicesOf(['ENABLED', 'DISABLED'])}
-            hint="Required for IAM authorization and access points."
-          />
-          {auth !== undefined && !isJsonObject(auth) ? (
-            <ReadOnlyField
-              label="Authorization"
-              segments={[...at, 'authorizationConfig']}
-              value={auth}
+        <ConfigFrame path={formatPath(at)}>
+          <div className={GRID}>
+            <TextField
+              label="File system ID"
+              segments={[...at, 'fileSystemId']}
+              value={config.fileSystemId}
+              mono
+              placeholder="fs-0123456789abcdef0"
             />
-          ) : (
-            <>
-              <TextField
-                label="Access point ID"
-                segments={[...at, 'authorizationConfig', 'accessPointId']}
-                value={member(auth, 'accessPointId')}
-                mono
-                placeholder="fsap-…"
-                options={{ prune: true }}
+            <TextField
+              label="Root directory"
+              segments={[...at, 'rootDirectory']}
+              value={config.rootDirectory}
+              mono
+              placeholder="/"
+              hint="Ignored with an access point."
+            />
+            <SelectField
+              label="Transit encryption"
+              segments={[...at, 'transitEncryption']}
+              value={config.transitEncryption}
+              choices={choicesOf(['ENABLED', 'DISABLED'])}
+              hint="Required for IAM authorization and access points."
+            />
+            {auth !== undefined && !isJsonObject(auth) ? (
+              <ReadOnlyField
+                label="Authorization"
+                segments={[...at, 'authorizationConfig']}
+                value={auth}
               />
-              <SelectField
-                label="IAM authorization"
-                segments={[...at, 'authorizationConfig', 'iam']}
-                value={member(auth, 'iam')}
-                choices={choicesOf(['ENABLED', 'DISABLED'])}
-                options={{ prune: true }}
-              />
-            </>
-          )}
-        </div>
+            ) : (
+              <ConfigFrame path={formatPath([...at, 'authorizationConfig'])} className="contents">
+                <TextField
+                  label="Access point ID"
+                  segments={[...at, 'authorizationConfig', 'accessPointId']}
+                  value={member(auth, 'accessPointId')}
+                  mono
+                  placeholder="fsap-…"
+                  options={{ prune: true }}
+                />
+                <SelectField
+                  label="IAM authorization"
+                  segments={[...at, 'authorizationConfig', 'iam']}
+                  value={member(auth, 'iam')}
+                  choices={choicesOf(['ENABLED', 'DISABLED'])}
+                  options={{ prune: true }}
+                />
+              </ConfigFrame>
+            )}
+          </div>
+        </ConfigFrame>
       );
     }
   }

@@ -45,6 +45,30 @@ describe('finding anchors', () => {
     expect(resolveAnchor('not a path!')).toBe('');
   });
 
+  it('with the document, stops where the form renders nothing deeper', () => {
+    const document = {
+      containerDefinitions: [
+        { name: 'web', logConfiguration: { logDriver: 'awslogs', options: { a: '1' } } },
+        'oops',
+      ],
+      runtimePlatform: 'linux',
+    };
+    const group = 'containerDefinitions[0].logConfiguration.options["awslogs-group"]';
+    expect(resolveAnchor(group, document)).toBe('containerDefinitions[0].logConfiguration.options');
+    expect(resolveAnchor('containerDefinitions[0].logConfiguration.options.a', document)).toBe(
+      'containerDefinitions[0].logConfiguration.options.a',
+    );
+    expect(resolveAnchor('containerDefinitions[1].image', document)).toBe(
+      'containerDefinitions[1]',
+    );
+    expect(resolveAnchor('containerDefinitions[5].image', document)).toBe('containerDefinitions');
+    expect(resolveAnchor('runtimePlatform.cpuArchitecture', document)).toBe('runtimePlatform');
+    // A missing holder is still rendered (its fields are empty inputs).
+    expect(resolveAnchor('containerDefinitions[0].healthCheck.interval', document)).toBe(
+      'containerDefinitions[0].healthCheck.interval',
+    );
+  });
+
   it('tells whether a path is inside another', () => {
     expect(isWithin('containerDefinitions[1].image', 'containerDefinitions[1]')).toBe(true);
     expect(isWithin('containerDefinitions[10].image', 'containerDefinitions[1]')).toBe(false);

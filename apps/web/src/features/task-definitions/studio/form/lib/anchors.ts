@@ -84,27 +84,42 @@ const DOCUMENT = withMembers({
   tags: arrayOf(object('key', 'value')),
 });
 
-/** The path of the rendered node a finding at `path` is shown at ('' = the document). */
-export function resolveAnchor(path: string): string {
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The path of the rendered node a finding at `path` is shown at ('' = the document). With the
+ * document it also stops where the form renders nothing deeper: a missing array element or log
+ * option, or a holder of the wrong type (shown read-only at its own path).
+ */
+export function resolveAnchor(path: string, document?: unknown): string {
   const segments = parsePath(path);
   if (!segments) return '';
+  const checked = document !== undefined;
   const matched: PathSegment[] = [];
   let node: Node = DOCUMENT;
+  let actual: unknown = document;
   for (const segment of segments) {
     if (node.kind === 'leaf') break;
     if (node.kind === 'array') {
       if (typeof segment !== 'number') break;
+      if (checked && !(Array.isArray(actual) && segment < actual.length)) break;
       node = node.element;
+      actual = Array.isArray(actual) ? (actual as unknown[])[segment] : undefined;
     } else if (node.kind === 'map') {
       if (typeof segment !== 'string') break;
+      if (checked && !(isObject(actual) && Object.hasOwn(actual, segment))) break;
       node = leaf;
+      actual = isObject(actual) ? actual[segment] : undefined;
     } else {
       const next: Node | undefined =
         typeof segment === 'string' && Object.hasOwn(node.members, segment)
           ? node.members[segment]
           : undefined;
       if (!next) break;
+      if (checked && actual !== undefined && actual !== null && !isObject(actual)) break;
       node = next;
+      actual = isObject(actual) && typeof segment === 'string' ? actual[segment] : undefined;
     }
     matched.push(segment);
   }
@@ -125,8 +140,12 @@ export interface PlacedFinding {
   finding: LintFinding;
 }
 
-export function placeFindings(findings: readonly LintFinding[]): PlacedFinding[] {
-  return findings.map((finding) => ({ anchor: resolveAnchor(finding.path), finding }));
+/** Each finding with the node it is shown at in this document. */
+export function placeFindings(
+  findings: readonly LintFinding[],
+  document?: unknown,
+): PlacedFinding[] {
+  return findings.map((finding) => ({ anchor: resolveAnchor(finding.path, document), finding }));
 }
 
 /** Findings by the node they are shown at. */
