@@ -26,6 +26,12 @@ async function pagesToCheck(request: APIRequestContext): Promise<[string, string
     ['ports', '/clusters/prod-ec2/ports'],
     ['task-definitions', '/task-definitions'],
     ['task-definition', `/task-definitions/${family?.name ?? ''}/${family?.latestRevision ?? ''}`],
+    ['studio', `/task-definitions/${family?.name ?? ''}/${family?.latestRevision ?? ''}/edit`],
+    ['studio-new', '/task-definitions/new'],
+    [
+      'compare',
+      `/task-definitions/${family?.name ?? ''}/compare?from=${family?.latestRevision ?? ''}&to=${family?.latestRevision ?? ''}`,
+    ],
     ['registry', '/registry'],
     ['repository', `/registry/${encodeURIComponent(repositories.repositories[0]?.name ?? '')}`],
     ['traces', '/traces'],

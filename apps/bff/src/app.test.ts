@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildCluster } from '@deckhand/shared/testing';
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
@@ -98,6 +101,31 @@ describe('hardening', () => {
     expect(response.headers['content-security-policy']).toContain("object-src 'none'");
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(response.headers['content-security-policy']).not.toContain('unsafe-inline');
+  });
+
+  it('serves index.html with a fresh CSP nonce per response, allowed for styles only', async () => {
+    const webDist = mkdtempSync(join(tmpdir(), 'deckhand-web-'));
+    writeFileSync(
+      join(webDist, 'index.html'),
+      '<html><head><meta name="csp-nonce" content="__CSP_NONCE__" /></head></html>',
+    );
+    try {
+      const app = buildTestApp({ webDist });
+      const nonces = [];
+      for (const path of ['/clusters', '/index.html']) {
+        const response = await request(app).get(path).expect(200);
+        const csp = String(response.headers['content-security-policy']);
+        const nonce = /style-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+        expect(nonce).toBeDefined();
+        expect(response.text).toContain(`content="${nonce}"`);
+        expect(response.text).not.toContain('__CSP_NONCE__');
+        expect(csp).toContain("script-src 'self';");
+        nonces.push(nonce);
+      }
+      expect(new Set(nonces).size).toBe(2);
+    } finally {
+      rmSync(webDist, { recursive: true, force: true });
+    }
   });
 
   it('answers unknown API routes with a JSON 404', async () => {

@@ -6,7 +6,7 @@ import { requireAuth, sessionRouter, type SessionStore } from './http/auth.js';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.js';
 import { httpLogger } from './http/logging.js';
 import { createRegionResolver } from './http/region.js';
-import { mutationGuard, securityHeaders } from './http/security.js';
+import { cspNonce, mutationGuard, securityHeaders } from './http/security.js';
 import { spaRouter } from './http/static.js';
 import { createLiveRouter } from './live/live.router.js';
 import type { LiveHub } from './live/live-hub.js';
@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use(httpLogger(deps.logger));
-  app.use(securityHeaders);
+  app.use(cspNonce, securityHeaders);
   app.use('/api/v1', (_req, res, next) => {
     res.setHeader('cache-control', 'no-store');
     next();

@@ -1,6 +1,26 @@
-import type { RequestHandler } from 'express';
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { NotAllowedError } from './errors.js';
+
+/**
+ * A fresh CSP nonce per response, for the `<style>` elements the JSON editor (CodeMirror) creates
+ * at run time: `style-src` allows this response's nonce and nothing else inline. The SPA reads
+ * it from `<meta name="csp-nonce">` in index.html (http/static.ts writes it there).
+ */
+export const cspNonce: RequestHandler = (_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString('base64');
+  next();
+};
+
+/** This response's CSP nonce (see `cspNonce`). */
+export const nonceOf = (res: Response | ServerResponse): string => {
+  const locals = (res as Partial<Response>).locals;
+  return typeof locals?.cspNonce === 'string' ? locals.cspNonce : '';
+};
+
+const styleNonce = (_req: IncomingMessage, res: ServerResponse) => `'nonce-${nonceOf(res)}'`;
 
 /** Strict browser-facing headers: a CSP with no inline scripts, no framing, no sniffing. */
 export const securityHeaders = helmet({
@@ -9,7 +29,7 @@ export const securityHeaders = helmet({
     directives: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
+      styleSrc: ["'self'", styleNonce],
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],

@@ -15,6 +15,7 @@ function lazyRoute(path: string, load: () => Promise<ComponentType>) {
 
 const services = () => import('./routes/services-routes');
 const taskDefinitions = () => import('./routes/task-definitions-routes');
+const studio = () => import('./routes/studio-routes');
 const registry = () => import('./routes/registry-routes');
 const traces = () => import('./routes/traces-routes');
 const portMap = () => import('../features/port-map/components/port-map-page');
@@ -35,7 +36,7 @@ export const routes = [
       ),
       lazyRoute('clusters/:cluster/tasks/:task', async () => (await services()).TaskRoute),
       lazyRoute('task-definitions', async () => (await taskDefinitions()).TaskDefinitionsPage),
-      lazyRoute('task-definitions/new', async () => (await taskDefinitions()).StudioRoute),
+      lazyRoute('task-definitions/new', async () => (await studio()).StudioRoute),
       lazyRoute(
         'task-definitions/:family',
         async () => (await taskDefinitions()).TaskDefinitionFamilyPage,
@@ -46,7 +47,7 @@ export const routes = [
       ),
       lazyRoute(
         'task-definitions/:family/:revision/edit',
-        async () => (await taskDefinitions()).StudioRoute,
+        async () => (await studio()).StudioRoute,
       ),
       lazyRoute(
         'task-definitions/:family/:revision',

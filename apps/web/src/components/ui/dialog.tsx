@@ -5,14 +5,19 @@ import { Button } from './button';
  * A modal dialog: labelled by its title, closed by Escape or the backdrop, focus moved into it on
  * open and back to where it was on close.
  */
+const WIDTH = { md: 'max-w-md', xl: 'max-w-3xl' } as const;
+
 export function Dialog({
   title,
   onClose,
   children,
+  size = 'md',
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** `xl` for dialogs that show documents (JSON to paste or copy). */
+  size?: keyof typeof WIDTH;
 }) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
@@ -39,7 +44,7 @@ export function Dialog({
         onKeyDown={(event) => {
           if (event.key === 'Escape') onClose();
         }}
-        className="w-full max-w-md rounded-lg bg-white p-5 text-slate-900 shadow-xl ring-1 ring-slate-200 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700"
+        className={`w-full ${WIDTH[size]} max-h-[calc(100vh-2rem)] overflow-y-auto rounded-lg bg-white p-5 text-slate-900 shadow-xl ring-1 ring-slate-200 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700`}
       >
         <h2 id={titleId} className="text-base font-semibold">
           {title}

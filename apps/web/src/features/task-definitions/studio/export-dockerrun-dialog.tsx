@@ -30,7 +30,7 @@ export function ExportDockerrunDialog({
   const text = result.ok ? `${JSON.stringify(result.dockerrun, null, 2)}\n` : '';
 
   return (
-    <Dialog title="Export Dockerrun.aws.json" onClose={onClose}>
+    <Dialog title="Export Dockerrun.aws.json" onClose={onClose} size="xl">
       {result.ok ? (
         <>
           <pre

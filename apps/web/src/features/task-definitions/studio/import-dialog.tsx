@@ -38,7 +38,7 @@ export function ImportDialog({
   const errorId = useId();
 
   return (
-    <Dialog title="Import a task definition" onClose={onClose}>
+    <Dialog title="Import a task definition" onClose={onClose} size="xl">
       <form
         className="space-y-3"
         onSubmit={(event) => {
@@ -57,7 +57,7 @@ export function ImportDialog({
           aria-describedby={current && !current.ok ? errorId : undefined}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          rows={10}
+          rows={16}
           spellCheck={false}
           className={`${INPUT} w-full font-mono text-xs`}
         />

@@ -41,7 +41,7 @@ function FindingItem({
           {finding.path && (
             <>
               {' '}
-              <code className={`font-mono text-xs ${MUTED}`}>{finding.path}</code>
+              <code className={`font-mono text-xs break-all ${MUTED}`}>{finding.path}</code>
             </>
           )}
         </button>
@@ -53,16 +53,16 @@ function FindingItem({
             </a>
           )}
         </div>
+        {finding.fix && onApplyFix && (
+          <button
+            type="button"
+            onClick={() => onApplyFix(finding)}
+            className="mt-1 rounded px-2 py-0.5 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-100 dark:ring-slate-600 dark:hover:bg-slate-800"
+          >
+            Fix: {finding.fix.title}
+          </button>
+        )}
       </div>
-      {finding.fix && onApplyFix && (
-        <button
-          type="button"
-          onClick={() => onApplyFix(finding)}
-          className="rounded px-2 py-0.5 text-xs font-medium ring-1 ring-slate-300 hover:bg-slate-100 dark:ring-slate-600 dark:hover:bg-slate-800"
-        >
-          Fix: {finding.fix.title}
-        </button>
-      )}
     </li>
   );
 }

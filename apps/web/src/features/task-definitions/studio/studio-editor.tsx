@@ -52,6 +52,20 @@ export interface StudioEditorProps {
  * The studio itself: form and JSON views of one draft kept in sync, the live lint, helpers,
  * import/export, compare with the base, and register. The draft is autosaved in the browser.
  */
+/** Columns per view: split puts the form beside the JSON; the form view keeps the lint beside it. */
+const LAYOUT: Record<StudioView, string> = {
+  split: 'xl:grid-cols-2',
+  form: 'xl:grid-cols-[minmax(0,1fr)_26rem]',
+  json: '',
+};
+
+/** Beside the form, the lint scrolls within the window rather than running off it. */
+const LINT_HEIGHT: Record<StudioView, string> = {
+  split: 'xl:max-h-[calc(45vh-6rem)] xl:overflow-y-auto',
+  form: 'xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto',
+  json: '',
+};
+
 export function StudioEditor({
   base,
   initialText,
@@ -250,7 +264,9 @@ export function StudioEditor({
         </section>
       )}
 
-      <div className={view === 'split' ? 'grid items-start gap-4 xl:grid-cols-2' : ''}>
+      {/* The form scrolls with the page; the JSON editor and the lint stay beside it (split),
+          or the lint beside the form (form view). */}
+      <div className={`grid items-start gap-4 ${LAYOUT[view]}`}>
         <section aria-label="Form" hidden={view === 'json'} className="min-w-0">
           {draft.document ? (
             <TaskDefinitionForm
@@ -269,26 +285,33 @@ export function StudioEditor({
             />
           )}
         </section>
-        <section aria-label="JSON" hidden={view === 'form'} className="min-w-0">
-          <JsonEditor
-            ref={jsonEditor}
-            value={draft.text}
-            onChange={draft.setText}
-            findings={editorFindings}
-            onApplyFix={onApplyFix}
-            ariaLabel="Task definition JSON"
-          />
-        </section>
+        <div className="min-w-0 space-y-4 xl:sticky xl:top-4">
+          <section
+            aria-label="JSON"
+            hidden={view === 'form'}
+            className={`min-w-0 ${view === 'json' ? 'h-[calc(100vh-20rem)] min-h-96' : 'h-[55vh] min-h-80'}`}
+          >
+            <JsonEditor
+              ref={jsonEditor}
+              value={draft.text}
+              onChange={draft.setText}
+              findings={editorFindings}
+              onApplyFix={onApplyFix}
+              ariaLabel="Task definition JSON"
+            />
+          </section>
+          <div className={LINT_HEIGHT[view]}>
+            <LintPanel
+              ref={lintPanel}
+              findings={findings}
+              serverFindings={refused}
+              notes={notes}
+              onReveal={reveal}
+              onApplyFix={onApplyFix}
+            />
+          </div>
+        </div>
       </div>
-
-      <LintPanel
-        ref={lintPanel}
-        findings={findings}
-        serverFindings={refused}
-        notes={notes}
-        onReveal={reveal}
-        onApplyFix={onApplyFix}
-      />
 
       {dialog === 'import' && (
         <ImportDialog

@@ -38,7 +38,7 @@ export function FindingList({ id, findings }: { id?: string; findings: readonly 
                     href={finding.docUrl}
                     target="_blank"
                     rel="noreferrer"
-                    className="text-sky-700 hover:underline dark:text-sky-300"
+                    className="text-sky-700 underline dark:text-sky-300"
                   >
                     docs
                   </a>

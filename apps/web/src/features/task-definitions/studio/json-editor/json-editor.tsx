@@ -22,6 +22,7 @@ import {
 } from './json-editor-theme';
 import { rangeOfPath } from './json-paths';
 import { jsonSchemaSupport } from './json-schema-support';
+import { cspNonce } from '../../../../lib/csp-nonce';
 
 export interface JsonEditorHandle {
   /** Selects what `path` points at (or its nearest existing ancestor), scrolls to it, focuses. */
@@ -132,6 +133,10 @@ export function JsonEditor({
             ...lintKeymap,
           ]),
           jsonEditorTheme,
+          // The editor's styles go into a <style> element: under the CSP it needs the nonce.
+          EditorView.cspNonce.of(cspNonce() ?? ''),
+          // Reachable with Tab like any field (axe: a scrolling region needs focusable content).
+          EditorView.contentAttributes.of({ tabindex: '0' }),
           dark.of(EditorView.darkTheme.of(isDarkTheme())),
           readOnlyC.of(readOnlyExtensions(initial.readOnly)),
           label.of(EditorView.contentAttributes.of({ 'aria-label': initial.ariaLabel })),
