@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '../fixtures/test';
 import { seriousViolations } from '../fixtures/a11y';
 
 /** Every page of the console, with ids looked up through the API so the links are real. */
@@ -44,7 +44,7 @@ for (const theme of ['light', 'dark'] as const) {
     page,
     request,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await page.emulateMedia({ colorScheme: theme });
     await page.goto('/clusters');
     await page.evaluate((value) => localStorage.setItem('deckhand-theme', value), theme);
