@@ -12,10 +12,13 @@ import { Task } from './tasks.js';
 /** ECS's own ceiling on a service's desired count. */
 export const MAX_DESIRED_COUNT = 5_000;
 
+/** What `confirm` repeats is an ECS name (≤ 255 characters) or id: anything longer is no confirmation. */
+const Confirmation = z.string().max(255);
+
 export const ScaleServiceInput = z.strictObject({
   desiredCount: z.number().int().min(0).max(MAX_DESIRED_COUNT),
   /** The service name; required when `desiredCount` is 0. */
-  confirm: z.string().optional(),
+  confirm: Confirmation.optional(),
 });
 export type ScaleServiceInput = z.infer<typeof ScaleServiceInput>;
 
@@ -41,14 +44,14 @@ export const StopTaskInput = z.strictObject({
   /** Shown in the task's stoppedReason; ECS caps it at 255 characters. */
   reason: z.string().trim().min(1, 'say why the task is stopped').max(255),
   /** The task id. */
-  confirm: z.string().optional(),
+  confirm: Confirmation.optional(),
 });
 export type StopTaskInput = z.infer<typeof StopTaskInput>;
 
 export const ContainerInstanceStateInput = z.strictObject({
   status: z.enum(['DRAINING', 'ACTIVE']),
   /** The container instance id; required for DRAINING. */
-  confirm: z.string().optional(),
+  confirm: Confirmation.optional(),
 });
 export type ContainerInstanceStateInput = z.infer<typeof ContainerInstanceStateInput>;
 

@@ -8,8 +8,11 @@ import { ConversionNote, LintFinding } from '../taskdef/types.js';
 
 const JsonDocument = z.record(z.string(), z.json());
 
+// The request bodies are strict: a misspelt member (`behindLoadbalancer`) is refused by name
+// rather than silently ignored.
+
 /** `POST /task-definitions/validate`: any of the four task-definition shapes. */
-export const ValidateTaskDefinitionRequest = z.object({
+export const ValidateTaskDefinitionRequest = z.strictObject({
   taskDefinition: z.unknown(),
   /** The services running it sit behind a load balancer: static host ports are warned about. */
   behindLoadBalancer: z.boolean().optional(),
@@ -30,7 +33,7 @@ export const ValidateTaskDefinitionResponse = z.object({
 export type ValidateTaskDefinitionResponse = z.infer<typeof ValidateTaskDefinitionResponse>;
 
 /** `POST /convert/dockerrun`: a Dockerrun.aws.json v2 document (object or its text). */
-export const ConvertDockerrunRequest = z.object({
+export const ConvertDockerrunRequest = z.strictObject({
   dockerrun: z.unknown(),
   /** The task definition family to give it; a default is chosen and noted otherwise. */
   family: z.string().max(255).optional(),
@@ -44,7 +47,7 @@ export const ConvertDockerrunResponse = z.object({
 export type ConvertDockerrunResponse = z.infer<typeof ConvertDockerrunResponse>;
 
 /** `POST /convert/taskdef-to-dockerrun`: a task definition in any of the four shapes. */
-export const ConvertTaskDefinitionRequest = z.object({ taskDefinition: z.unknown() });
+export const ConvertTaskDefinitionRequest = z.strictObject({ taskDefinition: z.unknown() });
 export type ConvertTaskDefinitionRequest = z.infer<typeof ConvertTaskDefinitionRequest>;
 
 export const ConvertTaskDefinitionResponse = z.object({

@@ -54,6 +54,11 @@ export type TaskDefinitionResponse = z.infer<typeof TaskDefinitionResponse>;
 
 export const TaskDefinitionParams = z.object({
   family: FamilyName,
-  revision: z.coerce.number().int().positive().max(1_000_000),
+  // Digits only: a coercion would take `1e3`, `0x10` or ` 7 ` for revisions 1000, 16 and 7.
+  revision: z
+    .string()
+    .regex(/^[1-9]\d{0,6}$/, 'must be a revision number (1–1000000)')
+    .transform(Number)
+    .pipe(z.number().int().positive().max(1_000_000)),
 });
 export type TaskDefinitionParams = z.infer<typeof TaskDefinitionParams>;

@@ -151,7 +151,19 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-function parseSpan(raw: unknown, where: string, problems: string[]): SegmentDocument | undefined {
+/**
+ * Subsegments deeper than this are left out (with a problem): no SDK nests anywhere near it, and
+ * the bound keeps the recursion below (and the tree code that walks the result) off the end of
+ * the stack, which a few thousand levels would otherwise reach.
+ */
+export const MAX_SUBSEGMENT_DEPTH = 64;
+
+function parseSpan(
+  raw: unknown,
+  where: string,
+  problems: string[],
+  depth = 0,
+): SegmentDocument | undefined {
   const parsed = SpanDoc.safeParse(raw);
   if (!parsed.success) {
     problems.push(`${where}: ${describeIssues(parsed.error)}`);
@@ -159,8 +171,14 @@ function parseSpan(raw: unknown, where: string, problems: string[]): SegmentDocu
   }
   const { subsegments: rawChildren, ...fields } = parsed.data;
   const subsegments: SegmentDocument[] = [];
+  if (rawChildren?.length && depth >= MAX_SUBSEGMENT_DEPTH) {
+    problems.push(
+      `${where}: subsegments nested deeper than ${MAX_SUBSEGMENT_DEPTH} levels are left out`,
+    );
+    return { ...fields, subsegments };
+  }
   (rawChildren ?? []).forEach((child, index) => {
-    const span = parseSpan(child, `${where} › subsegment ${index + 1}`, problems);
+    const span = parseSpan(child, `${where} › subsegment ${index + 1}`, problems, depth + 1);
     if (span) subsegments.push(span);
   });
   return { ...fields, subsegments };

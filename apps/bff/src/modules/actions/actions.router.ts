@@ -30,6 +30,18 @@ const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,128}$/;
 
 const REQUEST_BODY = 'request body';
 
+/**
+ * A service can only run a task definition of its own Region: an ARN naming another one (or one
+ * that does not exist) is refused here by name, not sent to ECS.
+ */
+function assertSameRegion(reference: string | undefined, region: string): void {
+  const arnRegion = reference?.startsWith('arn:') ? reference.split(':')[3] : undefined;
+  if (arnRegion !== undefined && arnRegion !== region)
+    throw new InputError(
+      `request body taskDefinition: the ARN is in region ${arnRegion}, but the service is in ${region}.`,
+    );
+}
+
 /** The action's context from the request: region, request id, who asks, Idempotency-Key. */
 function contextOf(req: Request, res: Response, region: string): ActionContext {
   const key = req.headers['idempotency-key'];
@@ -74,6 +86,7 @@ export function createActionsRouter(deps: {
     const cluster = parseInput(EcsName, req.params.cluster, 'cluster');
     const service = parseInput(EcsName, req.params.service, 'service');
     const input = parseInput(DeployServiceInput, req.body, REQUEST_BODY);
+    assertSameRegion(input.taskDefinition, context.region);
     send(res, await actions.deployService(context, cluster, service, input));
   });
 
@@ -95,7 +108,11 @@ export function createActionsRouter(deps: {
 
   router.post('/task-definitions', async (req, res) => {
     const context = contextOf(req, res, deps.region(req));
-    const body = parseInput(z.object({ taskDefinition: z.unknown() }), req.body, REQUEST_BODY);
+    const body = parseInput(
+      z.strictObject({ taskDefinition: z.unknown() }),
+      req.body,
+      REQUEST_BODY,
+    );
     if (body.taskDefinition === undefined) throw new InputError('taskDefinition is required.');
     // Any of the four shapes a task definition comes in (describe output is unwrapped and its
     // read-only members dropped), then the studio's lint: errors refuse it with every finding
