@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { pinoHttp } from 'pino-http';
 
-/** JSON logs; anything that could hold a secret is redacted. */
-export function createLogger(level: string): Logger {
-  return pino({
+/**
+ * JSON logs; anything that could hold a secret is redacted. One entry is one line: every value,
+ * request paths and names included, is JSON-escaped, so a newline in a name cannot forge a line.
+ * `destination` (default stdout) lets tests read what is logged.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level,
     redact: {
       paths: [
@@ -18,7 +22,8 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

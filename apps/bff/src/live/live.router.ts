@@ -13,6 +13,13 @@ export function createLiveRouter(deps: { live: LiveHub; region: RegionResolver }
   const router = Router();
 
   const stream = async (req: Request, res: Response, service: string | undefined) => {
+    // Listening from the start: a client that leaves while the checks below are awaited has
+    // already had its one 'close' when the stream would open, and must not be subscribed then
+    // (a sink nobody reads, never unsubscribed: the poller would count it as a watcher forever).
+    let gone = false;
+    res.once('close', () => {
+      gone = true;
+    });
     const region = deps.region(req);
     const cluster = parseInput(EcsName, req.params.cluster, 'cluster');
     // A JSON 404 now, rather than an endless empty stream (EventSource stops on a non-200).
@@ -23,6 +30,7 @@ export function createLiveRouter(deps: { live: LiveHub; region: RegionResolver }
       res.status(200).type('text/event-stream').end();
       return;
     }
+    if (gone || res.destroyed) return;
     const sse = new SseStream(res, deps.live.sse, deps.live.logger);
     sse.start();
     const unsubscribe = deps.live.subscribe(

@@ -89,11 +89,37 @@ describe('SseStream', () => {
 
   it('drops a client that falls too far behind instead of buffering', () => {
     const { res, stream } = open();
+    // What the earlier writes left unsent, after the client had an I/O turn to take it.
     res.writableLength = 2048;
+    vi.advanceTimersByTime(1);
     stream.event({ id: 1, event, at: 0 });
     expect(res.destroyed).toBe(true);
     stream.event({ id: 2, event, at: 0 });
-    expect(res.written).toHaveLength(2);
+    expect(res.written).toHaveLength(1);
+  });
+
+  it('lets a burst larger than the bound through, and judges the client on what it left after it', () => {
+    const { res, stream } = open();
+    vi.advanceTimersByTime(1);
+    // A replay of a big gap: all of it is written in one turn, however large.
+    stream.open({
+      kind: 'replay',
+      events: Array.from({ length: 50 }, (_, i) => ({ id: i + 1, event, at: 0 })),
+      position: 50,
+    });
+    res.writableLength = 50 * 1024;
+    expect(res.destroyed).toBe(false);
+    expect(res.written).toHaveLength(1 + 50 + 1);
+    // The client took it all: the next burst goes out.
+    res.writableLength = 0;
+    vi.advanceTimersByTime(1);
+    stream.event({ id: 51, event, at: 0 });
+    expect(res.destroyed).toBe(false);
+    // It took nothing of that one: dropped at the next.
+    res.writableLength = 4096;
+    vi.advanceTimersByTime(1);
+    stream.event({ id: 52, event, at: 0 });
+    expect(res.destroyed).toBe(true);
   });
 
   it('ends with a last comment, once', () => {

@@ -29,6 +29,7 @@ export const positionFrame = (id: number): string => `id: ${id}\n\n`;
 export class SseStream implements LiveSink {
   private heartbeat: NodeJS.Timeout | undefined;
   private done = false;
+  private inBurst = false;
 
   constructor(
     private readonly res: Response,
@@ -81,16 +82,29 @@ export class SseStream implements LiveSink {
     clearInterval(this.heartbeat);
   }
 
+  /**
+   * Slowness is judged on what earlier writes left unsent, once per burst (the writes of one
+   * turn of the event loop: a replay, one poll's fan-out), before the burst is queued. A burst
+   * larger than the bound (a reconnect replaying a big gap, a cycle with a thousand events) is
+   * the server's doing, not the client's: judged after it, every client would be dropped and
+   * would reconnect into the same replay forever. A client that had an I/O turn to take the
+   * bytes and still holds more than the bound is slow.
+   */
   private write(chunk: string): void {
     if (this.done || this.res.destroyed) return;
-    this.res.write(chunk);
-    if (this.res.writableLength > this.options.maxBufferedBytes) {
-      this.logger.warn(
-        { buffered: this.res.writableLength },
-        'Live stream client is too slow; dropping it',
-      );
-      this.dispose();
-      this.res.destroy();
+    if (!this.inBurst) {
+      const backlog = this.res.writableLength;
+      if (backlog > this.options.maxBufferedBytes) {
+        this.logger.warn({ buffered: backlog }, 'Live stream client is too slow; dropping it');
+        this.dispose();
+        this.res.destroy();
+        return;
+      }
+      this.inBurst = true;
+      setImmediate(() => {
+        this.inBurst = false;
+      }).unref();
     }
+    this.res.write(chunk);
   }
 }

@@ -1,4 +1,4 @@
-import { appendFile } from 'node:fs/promises';
+import { appendFile, open, readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { checkLimit, parseJsonColumn } from './columns.js';
@@ -92,4 +92,48 @@ function fromRow(row: Omit<AuditLogTable, 'id'>): AuditEntry {
   const error = AuditError.safeParse(parseJsonColumn(row.error_json));
   if (error.success) entry.error = error.data;
   return entry;
+}
+
+/**
+ * A crash (kill -9, power loss) during an append can leave the file's last line cut short: an
+ * entry over 512 KiB is written in several chunks, and the kernel stops a write between pages
+ * when the process is killed. The next append would then glue its entry onto the fragment and
+ * both would be lost to every line reader. The file is never rewritten (it is an audit log): the
+ * fragment is closed with a newline and stands alone, a line that readers skip.
+ * @returns whether a torn line was found.
+ */
+export async function closeTornLine(path: string): Promise<boolean> {
+  const handle = await open(path, 'a+');
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    if (last[0] === 0x0a) return false;
+    await handle.appendFile('\n');
+    return true;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads the JSON-lines file back: every well-formed line in order, and how many lines were
+ * skipped because they are not an entry (a fragment a crash left, closed by closeTornLine).
+ */
+export async function readAuditFile(
+  path: string,
+): Promise<{ entries: unknown[]; skipped: number }> {
+  const text = await readFile(path, 'utf8');
+  const entries: unknown[] = [];
+  let skipped = 0;
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    try {
+      entries.push(JSON.parse(line));
+    } catch {
+      skipped += 1;
+    }
+  }
+  return { entries, skipped };
 }

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, Migrator } from 'kysely';
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { DatabaseSchema } from './schema.js';
 import { DatabaseError } from './database.js';
 
@@ -121,6 +121,20 @@ export const migrations: Record<string, Migration> = {
         .on('idempotency_keys')
         .columns(['created_at'])
         .execute();
+    },
+  },
+  '0004_audit_log_append_only': {
+    // Append-only in the database too, not only by the store having no update or delete: a bug,
+    // a future route or a hand with the sqlite3 shell cannot rewrite what was audited. (Triggers
+    // are SQLite syntax; PostgreSQL would get the same rule as a trigger function.)
+    async up(db: Kysely<unknown>) {
+      for (const operation of ['UPDATE', 'DELETE'])
+        await sql
+          .raw(
+            `CREATE TRIGGER audit_log_no_${operation.toLowerCase()} BEFORE ${operation} ON audit_log ` +
+              `BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`,
+          )
+          .execute(db);
     },
   },
 };

@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AUDIT_FILE, SqliteAuditLog } from './audit-log.js';
+import { AUDIT_FILE, closeTornLine, SqliteAuditLog } from './audit-log.js';
 import { databaseFile, DatabaseError, describeFailure, openDatabase } from './database.js';
 import { SqliteHistoryStore } from './history-store.js';
 import { SqliteIdempotencyStore } from './idempotency-store.js';
@@ -96,10 +96,14 @@ export async function openStores(options: OpenStoresOptions): Promise<Stores> {
   };
 }
 
-/** The audit file must be appendable before the first mutation needs it, not after. */
+/**
+ * The audit file must be appendable before the first mutation needs it, not after; a line torn
+ * by a crash is closed off first, so the next entry starts on a line of its own.
+ */
 async function proveAppendable(path: string): Promise<void> {
   try {
     await appendFile(path, '', { encoding: 'utf8', mode: 0o600 });
+    await closeTornLine(path);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new DatabaseError(path, `The audit log ${path} is not writable: ${detail}`, {

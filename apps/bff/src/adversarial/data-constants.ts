@@ -1,0 +1,2 @@
+/** Service events per transaction in the crash writer: after a crash a batch is all there or absent. */
+export const BATCH_SIZE = 25;
