@@ -5,8 +5,9 @@ import { clientGone } from './http/abort.js';
 import { requireAuth, sessionRouter, type SessionStore } from './http/auth.js';
 import { apiNotFound, errorMiddleware } from './http/error-middleware.js';
 import { httpLogger } from './http/logging.js';
+import { rateLimiter, type RateLimit } from './http/rate-limit.js';
 import { createRegionResolver } from './http/region.js';
-import { cspNonce, mutationGuard, securityHeaders } from './http/security.js';
+import { cspNonce, hostGuard, mutationGuard, securityHeaders } from './http/security.js';
 import { spaRouter } from './http/static.js';
 import { createLiveRouter } from './live/live.router.js';
 import type { LiveHub } from './live/live-hub.js';
@@ -41,6 +42,8 @@ export interface AppDeps {
   actions?: ActionsService;
   /** Set when DECKHAND_AUTH_TOKEN is: every API route then needs a session or the token. */
   sessions?: SessionStore;
+  /** Per-client request budget (DECKHAND_RATE_LIMIT); omitted, there is no limit (API-only tests). */
+  rateLimit?: RateLimit | undefined;
   /** Readiness: whether AWS (or the simulator) answers; `/readyz` is 503 while it does not. */
   ready?: () => Promise<boolean>;
   /** Folder of the built SPA; omitted in API-only tests. */
@@ -58,6 +61,11 @@ export function createApp(deps: AppDeps): Express {
 
   const region = createRegionResolver(deps.region, deps.info.regions);
   const api = express.Router();
+  // First: a flood is refused before authentication, the body parser or any AWS call.
+  if (deps.rateLimit) {
+    const { sessions } = deps;
+    api.use(rateLimiter({ ...deps.rateLimit, sessionOf: (req) => sessions?.sessionOf(req) }));
+  }
   // Every AWS read made for this request knows when its browser has gone away.
   api.use((_req, res, next) => requestSignal.run(clientGone(res), next));
   api.use(requireAuth(deps.sessions));
@@ -75,6 +83,8 @@ export function createApp(deps: AppDeps): Express {
   if (deps.actions) api.use(createActionsRouter({ actions: deps.actions, region }));
   api.use(apiNotFound);
 
+  app.use(cspNonce, securityHeaders);
+  app.use(hostGuard({ anyHost: Boolean(deps.sessions) }));
   // Liveness and readiness for process managers and load balancers, outside the API (no auth, no logs).
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -85,7 +95,6 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use(httpLogger(deps.logger));
-  app.use(cspNonce, securityHeaders);
   app.use('/api/v1', (_req, res, next) => {
     res.setHeader('cache-control', 'no-store');
     next();

@@ -90,6 +90,21 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads DECKHAND_RATE_LIMIT as <rate>/<burst> per client, 50/200 by default, or off', () => {
+    expect(loadConfig({}).rateLimit).toEqual({ rate: 50, burst: 200 });
+    expect(loadConfig({ DECKHAND_RATE_LIMIT: '2.5/10' }).rateLimit).toEqual({
+      rate: 2.5,
+      burst: 10,
+    });
+    expect(loadConfig({ DECKHAND_RATE_LIMIT: 'off' }).rateLimit).toBeUndefined();
+    for (const value of ['50', '50/', '/200', '0/10', '5/0', '5/2.5', '-1/10', 'none', '5/10/2'])
+      expect(() => loadConfig({ DECKHAND_RATE_LIMIT: value }), value).toThrow(
+        /DECKHAND_RATE_LIMIT/,
+      );
+    // The unknown-variable guard still knows it from its typos.
+    expect(() => loadConfig({ DECKHAND_RATELIMIT: '5/10' })).toThrow(/Unknown.*DECKHAND_RATELIMIT/);
+  });
+
   it('leaves the region to the AWS profile in aws mode when none is set', () => {
     expect(loadConfig({ DECKHAND_MODE: 'aws' }).region).toBeUndefined();
   });

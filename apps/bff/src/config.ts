@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './http/rate-limit.js';
 
 /**
  * The BFF's configuration: the only place that reads `process.env`. Every variable is parsed
@@ -55,6 +56,25 @@ const EnvSchema = z.object({
   DECKHAND_BACKGROUND_POLL_INTERVAL: z
     .union([z.literal('off'), z.coerce.number().min(1).max(86_400)])
     .default(30),
+  // Per client: `<requests a second>/<burst>`, or `off`.
+  DECKHAND_RATE_LIMIT: z
+    .union([
+      z.literal('off'),
+      z
+        .string()
+        .regex(/^\d+(?:\.\d+)?\/\d+$/, 'must be "<rate>/<burst>" (e.g. 50/200) or "off"')
+        .transform((value) => {
+          const [rate = '', burst = ''] = value.split('/');
+          return { rate: Number(rate), burst: Number(burst) };
+        })
+        .pipe(
+          z.object({
+            rate: z.number().gt(0, 'rate must be above 0').max(1_000_000),
+            burst: z.number().int().min(1, 'burst must be at least 1').max(10_000_000),
+          }),
+        ),
+    ])
+    .default(() => ({ ...DEFAULT_RATE_LIMIT })),
   DECKHAND_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
@@ -80,6 +100,8 @@ export interface Config {
     throttling: 'aws' | 'off';
   };
   awsCallBudget: number;
+  /** Requests a second and burst per client (http/rate-limit.ts); undefined when off. */
+  rateLimit: RateLimit | undefined;
   readOnly: boolean;
   authToken: string | undefined;
   dataDir: string;
@@ -153,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throttling: e.DECKHAND_SIM_THROTTLING,
     },
     awsCallBudget: e.DECKHAND_AWS_CALL_BUDGET,
+    rateLimit: e.DECKHAND_RATE_LIMIT === 'off' ? undefined : e.DECKHAND_RATE_LIMIT,
     readOnly: e.DECKHAND_READ_ONLY,
     authToken: e.DECKHAND_AUTH_TOKEN,
     dataDir: e.DECKHAND_DATA_DIR,

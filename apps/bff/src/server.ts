@@ -136,6 +136,7 @@ const app = createApp({
   eks: createEksService(aws.eks),
   traces: createTracesService(aws.xray),
   ...(config.authToken ? { sessions: new SessionStore(config.authToken) } : {}),
+  ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}),
   // Ready when a cheap, cached read succeeds (served from the 5-second cache when recent).
   ready: () => aws.ecs.clusters(region).then((answer) => !answer.stale),
   webDist: resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist'),

@@ -20,7 +20,13 @@ function cookieValue(req: Request, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    // A malformed escape (`%E0%A4%A`) is no session, not a 500.
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -39,9 +45,17 @@ export class SessionStore {
   ) {}
 
   create(): string {
+    const now = this.now();
+    // Expired sessions nobody presents again would stay forever: drop them at each sign-in.
+    for (const [id, expires] of this.sessions) if (expires <= now) this.sessions.delete(id);
     const id = randomBytes(32).toString('base64url');
-    this.sessions.set(id, this.now() + SESSION_TTL_MS);
+    this.sessions.set(id, now + SESSION_TTL_MS);
     return id;
+  }
+
+  /** How many sessions are held (expired ones included until the next sign-in). */
+  get size(): number {
+    return this.sessions.size;
   }
 
   valid(id: string | undefined): boolean {
@@ -61,6 +75,12 @@ export class SessionStore {
 
   checkToken(presented: string): boolean {
     return tokenMatches(presented, this.token);
+  }
+
+  /** The request's session id when its cookie names a valid session (the rate limiter's client key). */
+  sessionOf(req: Request): string | undefined {
+    const id = cookieValue(req, SESSION_COOKIE);
+    return this.valid(id) ? id : undefined;
   }
 
   authenticated(req: Request): boolean {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { isLoopback } from '../config.js';
 import { NotAllowedError } from './errors.js';
 
 /**
@@ -41,8 +42,40 @@ export const securityHeaders = helmet({
   },
   crossOriginEmbedderPolicy: false,
   referrerPolicy: { policy: 'no-referrer' },
+  // As frame-ancestors 'none' says, for browsers that only know X-Frame-Options (helmet's default is SAMEORIGIN).
+  xFrameOptions: { action: 'deny' },
   strictTransportSecurity: false,
 });
+
+/** The name in a Host header, without its port (`[::1]:8080` → `::1`), lower-cased. */
+function hostName(host: string): string {
+  const bracketed = /^\[([^\]]*)\](?::\d*)?$/.exec(host);
+  if (bracketed) return (bracketed[1] ?? '').toLowerCase();
+  return host.replace(/:\d*$/, '').toLowerCase();
+}
+
+/**
+ * Against DNS rebinding: without an access token the console trusts whoever reaches it, which
+ * only loopback can. But a web page whose name an attacker re-points at 127.0.0.1 reaches it too,
+ * same-origin as far as the browser knows (Origin and Host agree, so the CSRF guard cannot tell),
+ * and could read and change AWS. Its requests name the attacker's host in `Host`: without a token,
+ * only loopback names are served. With a token, any name is (the attacker has no session).
+ */
+export function hostGuard(options: { anyHost: boolean }): RequestHandler {
+  return (req, _res, next) => {
+    const host = req.headers.host;
+    // A browser always sends Host; a request without one is no rebound page.
+    if (options.anyHost || host === undefined || isLoopback(hostName(host))) {
+      next();
+      return;
+    }
+    next(
+      new NotAllowedError(
+        `This console answers to loopback names only (not ${host}); set DECKHAND_AUTH_TOKEN to serve it under other names.`,
+      ),
+    );
+  };
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
