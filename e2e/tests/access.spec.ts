@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 import { LOCKED_PORT, LOCKED_TOKEN } from '../playwright.config';
 
 const locked = `http://127.0.0.1:${LOCKED_PORT}`;

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 
 test.describe('clusters page', () => {
   test('shows the demo clusters fetched through the BFF from the simulator', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 import { LARGE_PORT } from '../playwright.config';
 import { ClusterPage } from '../pages/console';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 
 test.describe('live operations', () => {
   test('scales a service in the browser and watches tasks start and events arrive without a reload', async ({

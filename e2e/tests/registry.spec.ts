@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 import { RegistryPage, TaskPage } from '../pages/console';
 
 /** The build storefront-web:latest named before the demo moved the tag (demo-repositories.ts). */

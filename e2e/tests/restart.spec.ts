@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 import { OwnConsole } from '../fixtures/own-console';
 
 const console = new OwnConsole(18_085, 14_585);

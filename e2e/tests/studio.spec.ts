@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 
 // The task-definition studio against the simulator: build a Fargate task definition in the form,
 // meet the lint, fix it with one click, add the X-Ray sidecar, register, and read the diff.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 import { TracesPage } from '../pages/console';
 
 /** The e2e console's X-Ray daemon (playwright.config.ts: the simulator's port + 1000). */

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '../fixtures/test';
 import { bigTrace } from '../../apps/web/src/features/traces/testing/big-trace';
 import { TracePage } from '../pages/console';
 
