@@ -28,6 +28,10 @@ export interface AwsLayerOptions extends Omit<AwsClientOptions, 'budget'> {
    */
   budgetShare: number | undefined;
   ttlMs?: number;
+  /** The longest rest of a read after failures in a row (read-cache.ts; default 30 s). */
+  failureBackoffMaxMs?: number;
+  /** The read cache's clock (tests move it to stand for minutes of an outage). */
+  now?: () => number;
 }
 
 /** The BFF's AWS access: budgeted clients, a coalescing stale-while-error cache, and the readers on top. */
@@ -37,6 +41,10 @@ export function createAwsLayer(options: AwsLayerOptions): AwsLayer {
   const cache = new ReadCache({
     ttlMs: options.ttlMs ?? READ_TTL_MS,
     staleOnError: isTransientAwsError,
+    ...(options.failureBackoffMaxMs === undefined
+      ? {}
+      : { failureBackoffMaxMs: options.failureBackoffMaxMs }),
+    ...(options.now ? { now: options.now } : {}),
   });
   return {
     clients,

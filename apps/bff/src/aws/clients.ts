@@ -1,17 +1,27 @@
 import { ECRClient } from '@aws-sdk/client-ecr';
-import { ECSClient } from '@aws-sdk/client-ecs';
+import { ECSClient, type ECSClientConfig } from '@aws-sdk/client-ecs';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { XRayClient } from '@aws-sdk/client-xray';
 import { abortError, loadSignal } from './abort-scope.js';
 import type { CallBudget } from './call-budget.js';
+import { isExpiredCredentials, timedOutAttempt } from './sdk-errors.js';
+
+/** Static credentials, or a provider the SDK calls again when they expire (or are refused as expired). */
+export type AwsCredentials = NonNullable<ECSClientConfig['credentials']>;
 
 export interface AwsClientOptions {
   /** The simulator's endpoint in `simulator` mode; undefined lets the SDK resolve it (AWS_ENDPOINT_URL included). */
   endpoint?: string;
-  /** How long one attempt may wait for AWS's answer (default 10 s). */
+  /** How long one attempt may wait for AWS's answer (default 10 s). A timed-out attempt is not retried. */
   requestTimeoutMs?: number;
-  /** Static credentials for the simulator; undefined uses the default provider chain. */
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** How long opening a connection may take (default 3 s). */
+  connectionTimeoutMs?: number;
+  /** Sockets per origin per client (default 50, the SDK's): the most AWS calls in flight at once. */
+  maxSockets?: number;
+  /** Attempts per call, the first included (default 3, the SDK's standard mode). */
+  maxAttempts?: number;
+  /** Credentials for the simulator or a test; undefined uses the default provider chain. */
+  credentials?: AwsCredentials;
   /** Deckhand's share of AWS's throttling buckets; every attempt (retries included) takes a token. */
   budget?: CallBudget;
 }
@@ -19,11 +29,21 @@ export interface AwsClientOptions {
 /** The SDK's Node handler has no request timeout by default (REFERENCE.md §3). */
 // `throwOnRequestTimeout`: without it, @smithy/node-http-handler 4.x only logs a warning when
 // requestTimeout passes and keeps waiting, so a hung endpoint would hang the BFF.
-const REQUEST_HANDLER = {
-  requestTimeout: 10_000,
-  connectionTimeout: 3_000,
-  throwOnRequestTimeout: true,
-};
+export const CLIENT_DEFAULTS = {
+  requestTimeoutMs: 10_000,
+  connectionTimeoutMs: 3_000,
+  maxSockets: 50,
+  maxAttempts: 3,
+} as const;
+
+interface RequestHandlerConfig {
+  requestTimeout: number;
+  connectionTimeout: number;
+  throwOnRequestTimeout: boolean;
+  /** Options of the handler's own keep-alive agent; it is destroyed with the client. */
+  httpAgent: { keepAlive: boolean; maxSockets: number };
+  httpsAgent: { keepAlive: boolean; maxSockets: number };
+}
 
 type ServiceName = 'ecs' | 'ecr' | 'xray' | 'eks';
 
@@ -32,12 +52,16 @@ type SdkClient = ECSClient | ECRClient | XRayClient | EKSClient;
 interface SharedConfig {
   region: string;
   maxAttempts: number;
-  requestHandler: typeof REQUEST_HANDLER;
+  requestHandler: RequestHandlerConfig;
   endpoint?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+  credentials?: AwsCredentials;
 }
 /** Every SDK v3 client has the same middleware stack at run time; typed through ECS's. */
 type Stack = ECSClient['middlewareStack'];
+/** The resolved, memoising credential provider every SigV4 client has. */
+type ResolvedCredentials = (options?: {
+  forceRefresh?: boolean;
+}) => Promise<{ accessKeyId: string; sessionToken?: string }>;
 
 /** One SDK client per (service, region), created on first use and kept for the process. */
 export class AwsClients {
@@ -74,21 +98,64 @@ export class AwsClients {
     const key = `${service}:${region}`;
     const existing = this.clients.get(key);
     if (existing) return existing as C;
+    const agent = {
+      keepAlive: true,
+      maxSockets: this.options.maxSockets ?? CLIENT_DEFAULTS.maxSockets,
+    };
     const client = create({
       region,
-      maxAttempts: 3,
+      maxAttempts: this.options.maxAttempts ?? CLIENT_DEFAULTS.maxAttempts,
       requestHandler: {
-        ...REQUEST_HANDLER,
-        requestTimeout: this.options.requestTimeoutMs ?? REQUEST_HANDLER.requestTimeout,
+        requestTimeout: this.options.requestTimeoutMs ?? CLIENT_DEFAULTS.requestTimeoutMs,
+        connectionTimeout: this.options.connectionTimeoutMs ?? CLIENT_DEFAULTS.connectionTimeoutMs,
+        throwOnRequestTimeout: true,
+        httpAgent: agent,
+        httpsAgent: agent,
       },
       ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
       ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
     });
+    const stack = client.middlewareStack as unknown as Stack;
+    // Inside the retry loop (finalizeRequest, low priority): an attempt that timed out becomes an
+    // error the SDK does not retry. Retrying a hung endpoint would triple the wait for the 504
+    // and hold a socket per attempt; the read cache serves the last good answer meanwhile, and
+    // the next read tries again.
+    stack.add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          throw timedOutAttempt(error) ?? error;
+        }
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'deckhandNoTimeoutRetry' },
+    );
+    // Around everything (initialize): credentials AWS refuses as expired are fetched again from
+    // their provider (SSO, role, profile, a test's function), and the call is made once more when
+    // new ones came. The SDK alone would keep signing with credentials that have no expiry date
+    // until the process restarts.
+    stack.add(
+      (next) => async (args) => {
+        const credentials = (client.config as { credentials: ResolvedCredentials }).credentials;
+        const used = await credentials();
+        try {
+          return await next(args);
+        } catch (error) {
+          if (!isExpiredCredentials(error)) throw error;
+          const fresh = await credentials({ forceRefresh: true }).catch(() => used);
+          const renewed =
+            fresh.accessKeyId !== used.accessKeyId || fresh.sessionToken !== used.sessionToken;
+          if (!renewed) throw error;
+          return next(args);
+        }
+      },
+      { step: 'initialize', priority: 'low', name: 'deckhandRefreshExpiredCredentials' },
+    );
     const budget = this.options.budget;
     if (budget) {
       // In finalizeRequest at low priority the middleware runs inside the retry loop: each
       // attempt spends a token, as each attempt spends one of AWS's.
-      (client.middlewareStack as unknown as Stack).add(
+      stack.add(
         (next, context) => async (args) => {
           // An abandoned shared load stops here, before spending a token or an AWS call.
           if (loadSignal.getStore()?.aborted) throw abortError();

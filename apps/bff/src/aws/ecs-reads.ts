@@ -13,6 +13,7 @@ import {
   type Cluster,
   type ContainerInstance,
   type DesiredStatus,
+  type Failure,
   type Service,
   type Tag,
   type Task,
@@ -20,6 +21,7 @@ import {
   type TaskDefinitionStatus,
 } from '@aws-sdk/client-ecs';
 import { chunk, collectPages, mapLimit } from './batch.js';
+import { toDescribeFailures, withFailures } from './describe-failures.js';
 import type { AwsClients } from './clients.js';
 import { NotFoundError } from '../http/errors.js';
 import { isTransientAwsError, toHttpError } from './errors.js';
@@ -74,7 +76,7 @@ export class EcsReads {
             include: ['STATISTICS', 'TAGS', 'SETTINGS'],
           }),
         );
-        return page.clusters ?? [];
+        return { items: page.clusters ?? [], failures: page.failures };
       });
     });
   }
@@ -106,7 +108,7 @@ export class EcsReads {
                 include: ['TAGS'],
               }),
             );
-            return page.containerInstances ?? [];
+            return { items: page.containerInstances ?? [], failures: page.failures };
           },
         );
       },
@@ -130,7 +132,7 @@ export class EcsReads {
           const page = await ecs.send(
             new DescribeServicesCommand({ cluster, services: batch, include: ['TAGS'] }),
           );
-          return page.services ?? [];
+          return { items: page.services ?? [], failures: page.failures };
         });
       },
     );
@@ -275,7 +277,7 @@ export class EcsReads {
       const page = await ecs.send(
         new DescribeTasksCommand({ cluster, tasks: batch, include: ['TAGS'] }),
       );
-      return page.tasks ?? [];
+      return { items: page.tasks ?? [], failures: page.failures };
     });
   }
 
@@ -371,13 +373,17 @@ export class EcsReads {
     this.cache.invalidate(`${region}:ecs:taskdef`);
   }
 
+  /** Describe* in batches at the API maximum; ECS's `failures` stay attached to the list (describe-failures.ts). */
   private async describeInBatches<T>(
     arns: string[],
     size: number,
-    describe: (batch: string[]) => Promise<T[]>,
-  ) {
+    describe: (batch: string[]) => Promise<{ items: T[]; failures: Failure[] | undefined }>,
+  ): Promise<T[]> {
     const batches = await mapLimit(chunk(arns, size), CONCURRENCY, describe);
-    return batches.flat();
+    return withFailures(
+      batches.flatMap((batch) => batch.items),
+      batches.flatMap((batch) => toDescribeFailures(batch.failures)),
+    );
   }
 
   private cached<T>(key: string, what: string, load: () => Promise<T>): Promise<CachedValue<T>> {

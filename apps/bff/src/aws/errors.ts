@@ -1,4 +1,5 @@
 import { HttpError, InputError, NotFoundError } from '../http/errors.js';
+import { ATTEMPT_TIMEOUT, isExpiredCredentials } from './sdk-errors.js';
 
 /** AWS throttled the call (after the SDK's retries): 429 with a Retry-After. */
 export class AwsThrottledError extends HttpError {
@@ -59,12 +60,7 @@ const THROTTLED = new Set([
   'TooManyRequestsException',
   'RequestLimitExceeded',
 ]);
-const DENIED = new Set([
-  'AccessDeniedException',
-  'AccessDenied',
-  'UnrecognizedClientException',
-  'ExpiredTokenException',
-]);
+const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnrecognizedClientException']);
 const INPUT = new Set([
   'InvalidParameterException',
   'ClientException',
@@ -73,6 +69,14 @@ const INPUT = new Set([
   // X-Ray (a bad filter expression, window or trace id) and EKS: the message says what is wrong.
   'InvalidRequestException',
 ]);
+
+/** An SSO or web-identity session past its end: the SDK's credential chain says so in words. */
+function isExpiredSession(sdk: SdkErrorLike): boolean {
+  return (
+    (sdk.name === 'CredentialsProviderError' || sdk.name === 'TokenProviderError') &&
+    /expired/i.test(sdk.message ?? '')
+  );
+}
 
 /**
  * Maps an AWS SDK failure to the BFF's named errors. Messages are AWS's own text for input
@@ -85,10 +89,21 @@ export function toHttpError(error: unknown, what: string): Error {
   if (NOT_FOUND.has(name)) return new NotFoundError(`${what}: ${sdk.message ?? 'not found'}`);
   if (THROTTLED.has(name))
     return new AwsThrottledError(`${what}: AWS is throttling requests; try again shortly.`);
+  if (isExpiredCredentials(error) || isExpiredSession(sdk)) {
+    // The client has already asked the credential source again (clients.ts) and got nothing new.
+    return new AwsAccessDeniedError(
+      `${what}: the AWS credentials have expired. Refresh them (for example \`aws sso login\`, or new keys in the environment); Deckhand uses the new ones on its next call, without a restart.`,
+    );
+  }
   if (DENIED.has(name))
     return new AwsAccessDeniedError(`${what}: AWS refused the credentials (${name}).`);
   if (INPUT.has(name)) return new InputError(`${what}: ${sdk.message ?? name}`);
-  if (name === 'TimeoutError' || name === 'RequestTimeout' || sdk.code === 'ETIMEDOUT') {
+  if (
+    name === 'TimeoutError' ||
+    name === ATTEMPT_TIMEOUT ||
+    name === 'RequestTimeout' ||
+    sdk.code === 'ETIMEDOUT'
+  ) {
     return new AwsTimeoutError(`${what}: AWS did not answer in time.`);
   }
   if (sdk.code === 'ECONNREFUSED' || name === 'ECONNREFUSED' || sdk.code === 'ENOTFOUND') {

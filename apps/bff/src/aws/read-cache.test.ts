@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadSignal, requestSignal } from './abort-scope.js';
-import { ReadCache } from './read-cache.js';
+import { failureBackoffMs, ReadCache } from './read-cache.js';
 
 function deferred<T>() {
   let resolve: (value: T) => void = () => undefined;
@@ -111,5 +111,54 @@ describe('ReadCache', () => {
     gate.resolve(5);
     expect((await b).value).toBe(5);
     expect(loadSignalSeen?.aborted).toBe(false);
+  });
+
+  it('rests a failing key, doubling up to the cap, serving the last good value without loads', async () => {
+    let now = 0;
+    const throttled = () => Promise.reject(Object.assign(new Error('x'), { name: 'Throttled' }));
+    const cache = new ReadCache({
+      ttlMs: 1000,
+      failureBackoffMaxMs: 4000,
+      now: () => now,
+      staleOnError: (e) => (e as Error).name === 'Throttled',
+    });
+    await cache.get('k', () => Promise.resolve('good'));
+    const load = vi.fn(throttled);
+    // One simulated minute of throttling, a read every 500 ms.
+    for (now = 1000; now <= 61_000; now += 500) {
+      expect(await cache.get('k', load)).toEqual({ value: 'good', fetchedAt: 0, stale: true });
+    }
+    // Loads at 1 s, then after rests of 1, 2, 4, 4, 4 … s: 17 instead of 121.
+    expect(load).toHaveBeenCalledTimes(17);
+    // Recovery: the first load after the rest that succeeds is fresh, and the rest is over.
+    now += 4000;
+    expect(await cache.get('k', () => Promise.resolve('new'))).toMatchObject({
+      value: 'new',
+      stale: false,
+    });
+    expect(failureBackoffMs(1000, 1)).toBe(1000);
+    expect(failureBackoffMs(1000, 30)).toBe(30_000);
+    expect(failureBackoffMs(0, 3)).toBe(0);
+  });
+
+  it('answers the last error while resting when there was never a good value', async () => {
+    let now = 0;
+    const cache = new ReadCache({ ttlMs: 1000, now: () => now, staleOnError: () => true });
+    const load = vi.fn(() => Promise.reject(new Error('throttled')));
+    await expect(cache.get('k', load)).rejects.toThrow('throttled');
+    now = 500;
+    await expect(cache.get('k', load)).rejects.toThrow('throttled');
+    expect(load).toHaveBeenCalledTimes(1);
+    now = 1000;
+    await expect(cache.get('k', load)).rejects.toThrow('throttled');
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('never rests after errors that are not stale-able (denied, not found)', async () => {
+    const cache = new ReadCache({ ttlMs: 1000, staleOnError: () => false });
+    const load = vi.fn(() => Promise.reject(new Error('denied')));
+    await expect(cache.get('k', load)).rejects.toThrow('denied');
+    await expect(cache.get('k', load)).rejects.toThrow('denied');
+    expect(load).toHaveBeenCalledTimes(2);
   });
 });

@@ -8,6 +8,10 @@ import { toHttpError } from './errors.js';
  * - Within the TTL an entry is served without any call.
  * - When a refresh fails with an error that the last good value can stand in for (throttling,
  *   timeouts, AWS unavailable), the last good value is served, marked stale with its time.
+ * - After such a failure the key rests: for a TTL, doubling with each failure in a row up to
+ *   `failureBackoffMaxMs`, reads get the last good value (or the last error) without an AWS
+ *   call. A minute of throttling then costs a handful of loads per key, not one per request;
+ *   the first load after the rest that succeeds ends it (recovery needs no restart).
  */
 export interface CachedValue<T> {
   value: T;
@@ -27,6 +31,10 @@ interface Entry<T> {
   value?: T;
   fetchedAt?: number;
   inFlight?: Flight<T>;
+  /** Stale-able failures in a row, and until when the key rests after the last one. */
+  failures?: number;
+  restUntil?: number;
+  lastError?: Error;
 }
 
 export interface ReadCacheOptions {
@@ -35,7 +43,15 @@ export interface ReadCacheOptions {
   maxIdleMs?: number;
   /** Whether a failure may be answered with the last good value. */
   staleOnError?: (error: unknown) => boolean;
+  /** The longest rest after failures in a row (default 30 s); a TTL of 0 never rests. */
+  failureBackoffMaxMs?: number;
   now?: () => number;
+}
+
+/** How long a key rests after its `failures`-th stale-able failure in a row. */
+export function failureBackoffMs(ttlMs: number, failures: number, maxMs = 30_000): number {
+  if (ttlMs <= 0 || failures <= 0) return 0;
+  return Math.min(Math.max(maxMs, ttlMs), ttlMs * 2 ** Math.min(failures - 1, 20));
 }
 
 export class ReadCache {
@@ -63,11 +79,41 @@ export class ReadCache {
       return { value: entry.value, fetchedAt: entry.fetchedAt, stale: false };
     }
     const current = entry;
+    if (!current.inFlight && current.restUntil !== undefined && now < current.restUntil) {
+      // Resting after a failure: no AWS call until the rest is over.
+      if (current.value !== undefined && current.fetchedAt !== undefined)
+        return { value: current.value, fetchedAt: current.fetchedAt, stale: true };
+      if (current.lastError) throw current.lastError;
+    }
     if (!current.inFlight) {
       const controller = new AbortController();
-      const promise = loadSignal.run(controller.signal, load).finally(() => {
-        current.inFlight = undefined;
-      });
+      const promise = loadSignal
+        .run(controller.signal, load)
+        .then(
+          (value) => {
+            current.failures = 0;
+            current.restUntil = undefined;
+            current.lastError = undefined;
+            return value;
+          },
+          (error: unknown) => {
+            if (!controller.signal.aborted && (this.options.staleOnError?.(error) ?? false)) {
+              current.failures = (current.failures ?? 0) + 1;
+              current.lastError = error instanceof Error ? error : new Error(String(error));
+              current.restUntil =
+                this.now() +
+                failureBackoffMs(
+                  this.options.ttlMs,
+                  current.failures,
+                  this.options.failureBackoffMaxMs,
+                );
+            }
+            throw error;
+          },
+        )
+        .finally(() => {
+          current.inFlight = undefined;
+        });
       // Nobody may be waiting when an abandoned load rejects: that must not be an unhandled rejection.
       promise.catch(() => undefined);
       current.inFlight = { promise, controller, waiters: 0 };

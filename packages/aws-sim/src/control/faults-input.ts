@@ -12,6 +12,11 @@ export interface FaultRule {
   /** Share of calls (0-1) answered with an error of `status`. */
   errorRate: number;
   status: number;
+  /**
+   * The error code (`__type`) the error rate answers with, e.g. `ExpiredTokenException`;
+   * absent: `ServerException` for 5xx, `ClientException` for 4xx.
+   */
+  code?: string;
   /** Real milliseconds added before the call proceeds. */
   latencyMs: number;
   /** Never answer; the call ends when the client gives up or the simulator stops. */
@@ -33,6 +38,7 @@ const FIELDS = new Set([
   'throttle',
   'errorRate',
   'status',
+  'code',
   'latencyMs',
   'hang',
   'seed',
@@ -102,6 +108,13 @@ export function parseFaultRequest(
   );
   if (body.status !== undefined && errorRate === 0)
     throw invalid('status needs an errorRate above 0');
+  const code = body.code;
+  if (code !== undefined) {
+    // An AWS error code is one CamelCase word; it goes into `__type` and a response header.
+    if (typeof code !== 'string' || !/^[A-Z][A-Za-z0-9]{0,99}$/.test(code))
+      throw invalid('code must be an AWS error code such as ExpiredTokenException');
+    if (errorRate === 0) throw invalid('code needs an errorRate above 0');
+  }
   const latencyMs = optionalNumber(
     body,
     'latencyMs',
@@ -119,5 +132,6 @@ export function parseFaultRequest(
       : optionalNumber(body, 'seed', 0, Number.isSafeInteger, 'an integer');
   const rule: FaultRule = { service, throttle, errorRate, status, latencyMs, hang };
   if (operations) rule.operations = operations;
+  if (typeof code === 'string') rule.code = code;
   return seed === undefined ? { rule } : { rule, seed };
 }

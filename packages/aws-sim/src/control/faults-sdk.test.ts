@@ -66,6 +66,16 @@ describe('injected faults over the wire (real SDK)', () => {
     });
   });
 
+  it('answers a chosen error code, which the SDK surfaces by name and does not retry', async () => {
+    await inject({ errorRate: 1, status: 400, code: 'ExpiredTokenException' });
+    const error = await failure(clientWith({}).send(new ListClustersCommand({})));
+    expect(error).toBeInstanceOf(ECSServiceException);
+    expect(error.name).toBe('ExpiredTokenException');
+    expect(error.message).toBe('The security token included in the request is expired');
+    expect(error.$metadata.httpStatusCode).toBe(400);
+    expect(await stats()).toMatchObject({ total: 1, faults: { 'ecs:ListClusters': 1 } });
+  });
+
   it('answers errorRate 1.0 with ServerException 500, which the SDK retries', async () => {
     await inject({ operations: ['ListClusters'], errorRate: 1 });
     const once = await failure(ecs().send(new ListClustersCommand({})));

@@ -57,6 +57,9 @@ describe('parseFaultRequest', () => {
       'operations: Nope, Nada are not ecr operations',
     ],
     [{ throttle: true, seed: 'x' }, 'seed'],
+    [{ throttle: true, code: 'ExpiredTokenException' }, 'code needs an errorRate'],
+    [{ errorRate: 1, code: 'expired token' }, 'code must be an AWS error code'],
+    [{ errorRate: 1, code: 7 }, 'code must be'],
     [{ throttle: true, latency: 5 }, 'latency is not a fault field'],
     [{}, 'a fault needs'],
   ])('refuses %j naming the field', (body, field) => {
@@ -146,6 +149,29 @@ describe('FaultInjector', () => {
     expect(await outcome(faults)).toBe('403 ClientException');
     faults.clear();
     expect(await outcome(faults)).toBe('ok');
+  });
+
+  it('answers a chosen error code with AWS wording, e.g. expired credentials', async () => {
+    const parsed = parseFaultRequest({
+      errorRate: 1,
+      status: 400,
+      code: 'ExpiredTokenException',
+    });
+    expect(parsed.rule).toEqual(rule({ errorRate: 1, status: 400, code: 'ExpiredTokenException' }));
+    const faults = new FaultInjector();
+    faults.add(parsed.rule);
+    const error = await faults.apply(listTasks, new AbortController().signal, new CallStats()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'ExpiredTokenException',
+      status: 400,
+      message: 'The security token included in the request is expired',
+    });
+    faults.clear();
+    faults.add(rule({ errorRate: 1, status: 503, code: 'Unavailable' }));
+    expect(await outcome(faults)).toBe('503 Unavailable');
   });
 
   it('ends a hang and a delay when the request ends, leaving no timer behind', async () => {

@@ -9,8 +9,23 @@ export { parseFaultRequest, type FaultRule, type FaultRequest } from './faults-i
 /** The error-rate draws repeat for the same seed, so a test sees the same failures every run. */
 export const DEFAULT_FAULT_SEED = 5_000;
 
+/** AWS's own wording for the error codes a fault is most often asked to answer with. */
+const KNOWN_MESSAGES: Record<string, string> = {
+  ExpiredTokenException: 'The security token included in the request is expired',
+  UnrecognizedClientException: 'The security token included in the request is invalid.',
+  AccessDeniedException: 'User is not authorized to perform this operation.',
+  ServiceUnavailableException: 'The service is unavailable. Please try again later.',
+};
+
 /** What AWS answers for its own faults; other statuses get the matching generic error. */
-function injectedError(status: number): AwsError {
+function injectedError(status: number, code: string | undefined): AwsError {
+  if (code !== undefined) {
+    return new AwsError(
+      code,
+      KNOWN_MESSAGES[code] ?? 'The request was refused by an injected fault.',
+      status,
+    );
+  }
   if (status >= 500) return new AwsError('ServerException', 'An internal error occurred.', status);
   return new AwsError('ClientException', 'The request was refused by an injected fault.', status);
 }
@@ -80,7 +95,7 @@ export class FaultInjector {
       }
       if (rule.errorRate > 0 && this.random.next() < rule.errorRate) {
         acted();
-        throw injectedError(rule.status);
+        throw injectedError(rule.status, rule.code);
       }
     }
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Capacity } from './clusters.js';
 import { freshness } from './freshness.js';
+import { describeFailures } from './services.js';
 
 /** Host ports taken on an instance, per protocol: the agent's reserved ports plus those tasks bind. */
 export const PortsInUse = z.object({
@@ -47,6 +48,7 @@ export type ContainerInstance = z.infer<typeof ContainerInstance>;
 /** `GET /api/v1/clusters/:cluster/container-instances`. */
 export const ContainerInstancesResponse = z.object({
   containerInstances: z.array(ContainerInstance),
+  ...describeFailures,
   ...freshness,
 });
 export type ContainerInstancesResponse = z.infer<typeof ContainerInstancesResponse>;

@@ -4,6 +4,21 @@ import { freshness } from './freshness.js';
 
 const count = z.number().int().nonnegative();
 
+/**
+ * A resource a Describe* call could not describe (`failures` in ECS's answer), e.g. a task that
+ * stopped and vanished between the List and the Describe (`MISSING`). Shown, never dropped.
+ */
+export const DescribeFailure = z.object({
+  arn: z.string().optional(),
+  /** ECS's reason, e.g. MISSING, INACTIVE. */
+  reason: z.string(),
+  detail: z.string().optional(),
+});
+export type DescribeFailure = z.infer<typeof DescribeFailure>;
+
+/** The optional `failures` of a list answer built from Describe* batches. */
+export const describeFailures = { failures: z.array(DescribeFailure).optional() };
+
 export const DeploymentStatus = z.enum(['PRIMARY', 'ACTIVE', 'INACTIVE']);
 export type DeploymentStatus = z.infer<typeof DeploymentStatus>;
 
@@ -57,7 +72,11 @@ export const Service = z.object({
 export type Service = z.infer<typeof Service>;
 
 /** `GET /api/v1/clusters/:cluster/services`. */
-export const ServicesResponse = z.object({ services: z.array(Service), ...freshness });
+export const ServicesResponse = z.object({
+  services: z.array(Service),
+  ...describeFailures,
+  ...freshness,
+});
 export type ServicesResponse = z.infer<typeof ServicesResponse>;
 
 /** What a service event is about, from AWS's wording (see `classifyServiceEvent`). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { freshness } from './freshness.js';
 import type { TaskStopDiagnosis, TaskStopKind } from '../events/live-events.js';
-import { EcsName } from './services.js';
+import { describeFailures, EcsName } from './services.js';
 
 /**
  * Where a container port is reachable: bridge/host tasks from the agent's network bindings
@@ -63,7 +63,11 @@ export const Task = z.object({
 export type Task = z.infer<typeof Task>;
 
 /** `GET /api/v1/clusters/:cluster/tasks`. */
-export const TasksResponse = z.object({ tasks: z.array(Task), ...freshness });
+export const TasksResponse = z.object({
+  tasks: z.array(Task),
+  ...describeFailures,
+  ...freshness,
+});
 export type TasksResponse = z.infer<typeof TasksResponse>;
 
 /** The query of `GET /api/v1/clusters/:cluster/tasks`. */

@@ -1,4 +1,5 @@
 import type { ContainerInstancesResponse } from '@deckhand/shared';
+import { failuresField } from '../../aws/describe-failures.js';
 import type { EcsReads } from '../../aws/ecs-reads.js';
 import { freshnessOf } from '../../http/read-response.js';
 import { nameOf } from '../ecs-mapping.js';
@@ -34,6 +35,7 @@ export function createContainerInstancesService(reads: EcsReads): ContainerInsta
               (a.availabilityZone ?? '').localeCompare(b.availabilityZone ?? '') ||
               a.ec2InstanceId.localeCompare(b.ec2InstanceId),
           ),
+        ...failuresField(instances.value),
         ...freshnessOf(instances, ...(tasks ? [tasks] : [])),
       };
     },

@@ -1,4 +1,5 @@
 import type { ServiceDetailResponse, ServicesResponse } from '@deckhand/shared';
+import { failuresField } from '../../aws/describe-failures.js';
 import type { EcsReads } from '../../aws/ecs-reads.js';
 import { freshnessOf } from '../../http/read-response.js';
 import type { HistoryStore } from '../../store/types.js';
@@ -21,6 +22,7 @@ export function createServicesService(reads: EcsReads, history?: HistoryStore): 
       const services = await reads.services(region, cluster);
       return {
         services: services.value.map(toService).sort((a, b) => a.name.localeCompare(b.name)),
+        ...failuresField(services.value),
         ...freshnessOf(services),
       };
     },

@@ -1,6 +1,7 @@
 import type { Task as SdkTask } from '@aws-sdk/client-ecs';
 import type { TasksQuery, TasksResponse } from '@deckhand/shared';
 import type { CachedValue } from '../../aws/read-cache.js';
+import { failuresField } from '../../aws/describe-failures.js';
 import type { EcsReads } from '../../aws/ecs-reads.js';
 import { freshnessOf, type ReadView } from '../../http/read-response.js';
 import type { HistoryStore } from '../../store/types.js';
@@ -63,6 +64,8 @@ export function createTasksService(
           tasks.value.map((task) => toTask(task, context)).sort(newestFirst),
           kept,
         ),
+        // Tasks ECS listed but could not describe (stopped and gone in between) are shown.
+        ...failuresField(tasks.value),
         ...freshnessOf(...parts),
       }),
     };
