@@ -143,6 +143,10 @@ const app = createApp({
 });
 
 const server = app.listen(config.port, config.host);
+// Keep idle keep-alive connections longer than a load balancer in front does (an ALB keeps them
+// 60 s): a shorter server timeout closes a connection the balancer is about to reuse (a 502).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on('error', (error: NodeJS.ErrnoException) => {
   process.stderr.write(
     `deckhand: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message} (set PORT)\n`,
