@@ -23,6 +23,7 @@ import { EventFeed } from './event-feed';
 import { FleetMap } from './fleet-map';
 import { InstancesPanel } from './instances-panel';
 import { ServicesTable } from './services-table';
+import { DescribeFailures } from '../../../components/ui/describe-failures';
 
 /** The overview shows the latest events; the Events tab has them all. */
 const RECENT_EVENTS = 12;
@@ -124,6 +125,7 @@ export function ClusterPage({
                 </span>
               )}
             </h2>
+            <DescribeFailures failures={services.data?.failures} what="services" />
             {services.isError ? (
               <QueryError title="Services could not be loaded" query={services} />
             ) : services.isPending ? (

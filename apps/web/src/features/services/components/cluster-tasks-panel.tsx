@@ -31,6 +31,7 @@ import { TASK_ROW_HEIGHT, taskColumns } from './task-columns';
 import { TaskStatusToggle } from './task-status-toggle';
 import { UrlFilterInput } from './url-filter-input';
 import { VirtualTable } from '../../../components/ui/virtual-table';
+import { DescribeFailures } from '../../../components/ui/describe-failures';
 
 const FILTER_HELP =
   'Words match anywhere. Columns: service:, status:, health:, rev:, family:, launch:, host:, port:, image:, container:, az:, reason:, task:. Quote values with spaces, join alternatives with commas (service:web,api), and put - before a term to exclude it.';
@@ -106,6 +107,7 @@ export function ClusterTasksPanel({
         </div>
       </div>
       {tasks.isError && tasks.data && <InlineError error={tasks.error} />}
+      <DescribeFailures failures={tasks.data?.failures} what="tasks" />
       {tasks.isPending ? (
         <Skeleton label="tasks" rows={6} />
       ) : tasks.isError && !tasks.data ? (

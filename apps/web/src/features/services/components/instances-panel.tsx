@@ -12,6 +12,7 @@ import { instancesQueryOptions } from '../api/cluster-queries';
 import type { ClusterScope } from '../api/ecs-keys';
 import { useSetInstanceState } from '../api/use-set-instance-state';
 import { InstancesTable } from './instances-table';
+import { DescribeFailures } from '../../../components/ui/describe-failures';
 
 /** Draining moves every task off the instance: the user types its id first. */
 function DrainDialog({
@@ -99,6 +100,7 @@ export function InstancesPanel({ scope, readOnly }: { scope: ClusterScope; readO
         )}
       </h2>
       <InlineError error={activate.error} />
+      <DescribeFailures failures={instances.data?.failures} what="container instances" />
       {instances.isError ? (
         <QueryError title="Container instances could not be loaded" query={instances} />
       ) : (

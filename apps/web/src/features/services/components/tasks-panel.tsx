@@ -7,6 +7,7 @@ import type { ServiceScope } from '../api/ecs-keys';
 import { tasksQueryOptions } from '../api/services-queries';
 import { StopTaskDialog } from './stop-task-dialog';
 import { RunningTasksTable, StoppedTasksTable } from './tasks-tables';
+import { DescribeFailures } from '../../../components/ui/describe-failures';
 
 /** A service's tasks: those meant to run (with Stop), or, toggled, those stopped and why. */
 export function TasksPanel({ scope, readOnly }: { scope: ServiceScope; readOnly: boolean }) {
@@ -36,6 +37,7 @@ export function TasksPanel({ scope, readOnly }: { scope: ServiceScope; readOnly:
           Show stopped tasks
         </label>
       </div>
+      <DescribeFailures failures={tasks.data?.failures} what="tasks" />
       {tasks.isError ? (
         <QueryError title="Tasks could not be loaded" query={tasks} />
       ) : (
