@@ -183,6 +183,26 @@ describe('computeUsedBy: notUsed', () => {
     expect(uses.get(UNTAGGED)?.notUsed).toBe(true);
   });
 
+  it('marks nothing notUsed while the scan is incomplete, and keeps what it found', () => {
+    const uses = computeUsedBy(
+      input({
+        complete: false,
+        tasks: [
+          {
+            cluster: 'c',
+            taskId: 't',
+            containers: [{ name: 'a', image: `${URI}:1.0`, imageDigest: CURRENT }],
+          },
+        ],
+      }),
+    );
+    expect([...uses.values()].some((use) => use.notUsed)).toBe(false);
+    expect(uses.get(UNTAGGED)).toEqual({ usedBy: [], notUsed: false });
+    expect(uses.get(CURRENT)?.usedBy).toEqual([
+      expect.objectContaining({ kind: 'task', taskId: 't', drift: true }),
+    ]);
+  });
+
   it('lists task definitions before tasks', () => {
     const uses = computeUsedBy(
       input({

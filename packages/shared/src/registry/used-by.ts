@@ -27,6 +27,11 @@ export interface UsedByInput {
   images: readonly RepositoryImageRef[];
   taskDefinitions: readonly TaskDefinitionImages[];
   tasks: readonly RunningTaskImages[];
+  /**
+   * Whether the task definitions and tasks are all there is (default true). A partial scan
+   * never marks an image `notUsed`: what uses it may be among what is not read yet.
+   */
+  complete?: boolean;
 }
 
 export interface ImageUse {
@@ -62,8 +67,10 @@ function byTask(a: TaskUsage, b: TaskUsage): number {
  *   removed: its service would start something else today.
  * - References to other repositories, and to tags or digests the repository no longer holds,
  *   are ignored.
+ * - `notUsed` only when the input is `complete`.
  */
 export function computeUsedBy(input: UsedByInput): Map<string, ImageUse> {
+  const complete = input.complete ?? true;
   const digestByTag = new Map<string, string>();
   const taskDefinitionUses = new Map<string, TaskDefinitionUsage[]>();
   const taskUses = new Map<string, TaskUsage[]>();
@@ -73,12 +80,20 @@ export function computeUsedBy(input: UsedByInput): Map<string, ImageUse> {
     for (const tag of image.tags) digestByTag.set(tag, image.digest);
   }
 
-  const resolve = (image: string) => {
+  const resolveOnce = (image: string) => {
     const reference = parseImageReference(image);
     if (!reference || !refersToRepository(reference, input.repositoryUri)) return undefined;
     const tag = effectiveTag(reference);
     const current = reference.digest ?? (tag === undefined ? undefined : digestByTag.get(tag));
     return { reference, tag, current };
+  };
+  // Thousands of tasks name a handful of images: each distinct reference is parsed once.
+  const resolved = new Map<string, ReturnType<typeof resolveOnce>>();
+  const resolve = (image: string) => {
+    if (resolved.has(image)) return resolved.get(image);
+    const result = resolveOnce(image);
+    resolved.set(image, result);
+    return result;
   };
 
   for (const definition of input.taskDefinitions) {
@@ -120,7 +135,7 @@ export function computeUsedBy(input: UsedByInput): Map<string, ImageUse> {
       ...(taskDefinitionUses.get(image.digest) ?? []).sort(byTaskDefinition),
       ...(taskUses.get(image.digest) ?? []).sort(byTask),
     ];
-    result.set(image.digest, { usedBy, notUsed: usedBy.length === 0 });
+    result.set(image.digest, { usedBy, notUsed: complete && usedBy.length === 0 });
   }
   return result;
 }

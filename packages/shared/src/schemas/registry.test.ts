@@ -44,6 +44,15 @@ describe('registry contract', () => {
     expect(ImagesResponse.safeParse({ images: [wrongKind], ...fresh }).success).toBe(false);
   });
 
+  it('takes an optional usage progress on the images answer', () => {
+    const usage = { complete: false, taskDefinitionsScanned: 812, runningTasksKnown: true };
+    expect(ImagesResponse.safeParse({ images: [], usage, ...fresh }).success).toBe(true);
+    const total = { ...usage, taskDefinitionsTotal: 2025 };
+    expect(ImagesResponse.safeParse({ images: [], usage: total, ...fresh }).success).toBe(true);
+    const negative = { ...usage, taskDefinitionsScanned: -1 };
+    expect(ImagesResponse.safeParse({ images: [], usage: negative, ...fresh }).success).toBe(false);
+  });
+
   it.each([
     ['web', true],
     ['team/web-api', true],

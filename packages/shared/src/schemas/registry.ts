@@ -131,13 +131,37 @@ export const RegistryImage = z.object({
   mediaType: z.string(),
   scan: ImageScan,
   usedBy: z.array(ImageUsage),
-  /** Nothing references it: no ACTIVE task definition revision and no RUNNING task. */
+  /**
+   * Nothing references it: no ACTIVE task definition revision and no RUNNING task. Never true
+   * while the answer's `usage` is incomplete.
+   */
   notUsed: z.boolean(),
 });
 export type RegistryImage = z.infer<typeof RegistryImage>;
 
-/** `GET /api/v1/repositories/:name/images`. */
-export const ImagesResponse = z.object({ images: z.array(RegistryImage), ...freshness });
+/**
+ * How far "used by" got. Finding who uses images describes every ACTIVE task definition revision
+ * (one call each) and reads every RUNNING task: on a large account the first scan takes minutes,
+ * so the images are answered without waiting for it. While `complete` is false, `usedBy` lists
+ * only what was found so far and no image is `notUsed`; a later request gets the fuller answer.
+ */
+export const ImageUsageProgress = z.object({
+  complete: z.boolean(),
+  /** ACTIVE task definition revisions whose containers are known. */
+  taskDefinitionsScanned: count,
+  /** ACTIVE task definition revisions in the region; absent until they are listed. */
+  taskDefinitionsTotal: count.optional(),
+  /** Whether the RUNNING tasks were read (drift and task uses come from them). */
+  runningTasksKnown: z.boolean(),
+});
+export type ImageUsageProgress = z.infer<typeof ImageUsageProgress>;
+
+/** `GET /api/v1/repositories/:name/images`. `usage` absent: "used by" is complete. */
+export const ImagesResponse = z.object({
+  images: z.array(RegistryImage),
+  usage: ImageUsageProgress.optional(),
+  ...freshness,
+});
 export type ImagesResponse = z.infer<typeof ImagesResponse>;
 
 export const ScanFinding = z.object({

@@ -86,6 +86,22 @@ describe('GET /api/v1/repositories/:name/images', () => {
     expect(listImages).toHaveBeenCalledWith('us-east-1', 'web');
   });
 
+  it('says how far "used by" got while its scan goes on', async () => {
+    const usage = {
+      complete: false,
+      taskDefinitionsScanned: 812,
+      taskDefinitionsTotal: 2025,
+      runningTasksKnown: true,
+    };
+    const listImages = () =>
+      Promise.resolve({ images: [buildRegistryImage({ notUsed: false })], usage, ...fresh });
+    const app = buildTestApp({ registry: emptyRegistry({ listImages }) });
+
+    const response = await request(app).get('/api/v1/repositories/web/images').expect(200);
+
+    expect(response.body.usage).toEqual(usage);
+  });
+
   it('never sends an answer that breaks the contract', async () => {
     const listImages = () =>
       Promise.resolve({ images: [{ ...buildRegistryImage(), sizeBytes: -1 }], ...fresh });

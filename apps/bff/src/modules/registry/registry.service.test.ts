@@ -29,9 +29,13 @@ const URI = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/web`;
 const OLD = `sha256:${'1'.repeat(64)}`;
 const NEW = `sha256:${'2'.repeat(64)}`;
 
-function service(ttlMs = 0) {
+function service(ttlMs = 0, usageWaitMs?: number) {
   const layer = mockedAwsLayer(ttlMs);
-  return createRegistryService({ ecr: layer.ecr, ecs: layer.ecs });
+  return createRegistryService({
+    ecr: layer.ecr,
+    ecs: layer.ecs,
+    ...(usageWaitMs === undefined ? {} : { usageWaitMs }),
+  });
 }
 
 const repository = (name: string) => ({
@@ -302,6 +306,72 @@ describe('registry service: images and who uses them', () => {
 
     expect(ecsMock.commandCalls(ListTaskDefinitionsCommand)).toHaveLength(2);
     expect(ecsMock.commandCalls(DescribeTaskDefinitionCommand)).toHaveLength(1);
+  });
+
+  it('answers within the bound with the usage found so far, and the full usage later', async () => {
+    fleet();
+    const arn = (revision: number) => `arn:aws:ecs:us-east-1:1:task-definition/web:${revision}`;
+    ecsMock.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [arn(3), arn(4)] });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    ecsMock.on(DescribeTaskDefinitionCommand, { taskDefinition: arn(3) }).callsFake(async () => {
+      await held;
+      return {
+        taskDefinition: {
+          family: 'web',
+          revision: 3,
+          containerDefinitions: [{ name: 'app', image: `${URI}:1.0` }],
+        },
+      };
+    });
+    const registry = service(0, 50);
+
+    const partial = await registry.listImages('us-east-1', 'web');
+
+    expect(ImagesResponse.safeParse(partial).success).toBe(true);
+    expect(partial.usage).toEqual({
+      complete: false,
+      taskDefinitionsScanned: 1,
+      taskDefinitionsTotal: 2,
+      runningTasksKnown: true,
+    });
+    // What was found is there (the task's drift, revision 4); nothing is claimed unused.
+    const [newest, oldest] = partial.images;
+    expect(newest?.usedBy).toEqual([expect.objectContaining({ revision: 4 })]);
+    expect(oldest?.usedBy).toEqual([expect.objectContaining({ kind: 'task', drift: true })]);
+    expect(partial.images.every((image) => !image.notUsed)).toBe(true);
+
+    // Requests during the scan join it: one scan per region, each revision described once.
+    await registry.listImages('us-east-1', 'web');
+    expect(ecsMock.commandCalls(ListTaskDefinitionsCommand)).toHaveLength(1);
+
+    release();
+    const full = await registry.listImages('us-east-1', 'web');
+    expect(full.usage).toMatchObject({ complete: true, taskDefinitionsScanned: 2 });
+    expect(full.images[1]?.usedBy.map((use) => use.kind)).toEqual(['task-definition', 'task']);
+    expect(ecsMock.commandCalls(DescribeTaskDefinitionCommand)).toHaveLength(2);
+  });
+
+  it('keeps the built answer while the reads behind it stay the same', async () => {
+    fleet();
+    const registry = service(5_000);
+
+    const first = await registry.listImages('us-east-1', 'web');
+    const second = await registry.listImages('us-east-1', 'web');
+
+    expect(second).toBe(first);
+    expect(ecsMock.commandCalls(DescribeTaskDefinitionCommand)).toHaveLength(1);
+  });
+
+  it('never calls an image unused before the running tasks are read', async () => {
+    fleet();
+    ecsMock.on(ListTasksCommand).callsFake(() => new Promise(() => {}));
+    const registry = service(0, 20);
+
+    const answer = await registry.listImages('us-east-1', 'web');
+
+    expect(answer.usage).toMatchObject({ complete: false, runningTasksKnown: false });
+    expect(answer.images.some((image) => image.notUsed)).toBe(false);
   });
 
   it('skips a revision deleted between its listing and its description', async () => {

@@ -13,20 +13,26 @@ import {
 import { mapLimit } from '../../aws/batch.js';
 import type { EcrReads } from '../../aws/ecr-reads.js';
 import type { EcsReads } from '../../aws/ecs-reads.js';
+import type { CachedValue } from '../../aws/read-cache.js';
 import { NotFoundError } from '../../http/errors.js';
 import { freshnessOf } from '../../http/read-response.js';
-import { ImageUsageReader } from './image-usage.js';
+import { ImageUsageReader, LruMap, USAGE_WAIT_MS } from './image-usage.js';
 import { toLifecyclePolicy, toRepositoryPolicy } from './policies.mapper.js';
 import { buildPushCommands } from './push-commands.js';
 import { toRegistryImage, toRepository, toScanFindings } from './registry.mapper.js';
 
 /** Repositories whose images are read at once for the list (counts and last push). */
 const CONCURRENCY = 4;
+/** Images answers kept while the reads they come from stay the same (5,000 images cost ~100 ms). */
+const ANSWERS_KEPT = 16;
 
 export interface RegistryService {
   listRepositories(region: string): Promise<RepositoriesResponse>;
   getRepository(region: string, name: string): Promise<RepositoryDetailResponse>;
-  /** The images, newest push first, each with who uses it (ACTIVE task definitions, RUNNING tasks). */
+  /**
+   * The images, newest push first, each with who uses it (ACTIVE task definitions, RUNNING
+   * tasks). "Used by" is waited for a bounded time: `usage` says how far it got.
+   */
   listImages(region: string, name: string): Promise<ImagesResponse>;
   getScanFindings(
     region: string,
@@ -45,8 +51,15 @@ const withDigest = (image: ImageDetail): image is ImageDetail & { imageDigest: s
   typeof image.imageDigest === 'string' && image.imageDigest !== '';
 
 /** ECR reads for the registry views; "used by" joins them with ECS's task definitions and tasks. */
-export function createRegistryService(deps: { ecr: EcrReads; ecs: EcsReads }): RegistryService {
+export function createRegistryService(deps: {
+  ecr: EcrReads;
+  ecs: EcsReads;
+  /** How long an images answer waits for "used by" (USAGE_WAIT_MS); the scan goes on after. */
+  usageWaitMs?: number;
+}): RegistryService {
   const usage = new ImageUsageReader(deps.ecs);
+  const usageWaitMs = deps.usageWaitMs ?? USAGE_WAIT_MS;
+  const answers = new LruMap<string, { stamp: string; answer: ImagesResponse }>(ANSWERS_KEPT);
 
   return {
     async listRepositories(region) {
@@ -92,11 +105,17 @@ export function createRegistryService(deps: { ecr: EcrReads; ecs: EcsReads }): R
     },
 
     async listImages(region, name) {
+      // The bound runs from the request's start: the images are read meanwhile.
       const [repository, images, ecs] = await Promise.all([
         deps.ecr.repository(region, name),
         deps.ecr.images(region, name),
-        usage.read(region),
+        usage.read(region, usageWaitMs),
       ]);
+      const key = `${region}|${name}`;
+      const read = (part: CachedValue<unknown>) => `${part.fetchedAt}:${part.stale ? 1 : 0}`;
+      const stamp = [repository, images, ...ecs.parts].map(read).join('|') + `|${ecs.stamp}`;
+      const kept = answers.get(key);
+      if (kept?.stamp === stamp) return kept.answer;
       const details = images.value.filter(withDigest);
       const uses = computeUsedBy({
         repositoryUri: repository.value.repositoryUri ?? '',
@@ -106,13 +125,17 @@ export function createRegistryService(deps: { ecr: EcrReads; ecs: EcsReads }): R
         })),
         taskDefinitions: ecs.taskDefinitions,
         tasks: ecs.tasks,
+        complete: ecs.progress.complete,
       });
-      return {
+      const answer: ImagesResponse = {
         images: details
           .map((image) => toRegistryImage(image, uses.get(image.imageDigest)))
           .sort((a, b) => b.pushedAt.localeCompare(a.pushedAt) || a.digest.localeCompare(b.digest)),
+        usage: ecs.progress,
         ...freshnessOf(repository, images, ...ecs.parts),
       };
+      answers.set(key, { stamp, answer });
+      return answer;
     },
 
     async getScanFindings(region, name, digest, severities) {

@@ -44,7 +44,14 @@ export function repositoriesQueryOptions(region: string | undefined) {
   });
 }
 
-/** A repository's images with scan counts and what runs or references each. */
+/** How often the images are asked again while the BFF is still finding what uses them. */
+export const USAGE_POLL_MS = 3_000;
+
+/**
+ * A repository's images with scan counts and what runs or references each. On a large account
+ * the BFF answers before it knows every use (`usage.complete` false): asked again every few
+ * seconds until it does, then every minute.
+ */
 export function imagesQueryOptions(scope: RepositoryScope) {
   return queryOptions({
     queryKey: registryKeys.images(scope),
@@ -53,7 +60,8 @@ export function imagesQueryOptions(scope: RepositoryScope) {
         signal,
         query: { region: scope.region },
       }),
-    refetchInterval: 60_000,
+    refetchInterval: (query) =>
+      query.state.data?.usage?.complete === false ? USAGE_POLL_MS : 60_000,
   });
 }
 

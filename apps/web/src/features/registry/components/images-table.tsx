@@ -28,6 +28,7 @@ export function findingsPath(repository: string, digest: string, region: string 
 function columns(
   repository: string,
   region: string | undefined,
+  usageComplete: boolean,
 ): Column<RegistryImage, ImageColumn>[] {
   return [
     {
@@ -91,7 +92,7 @@ function columns(
       key: 'usedBy',
       label: 'Used by',
       width: 360,
-      cell: (image) => <UsedBy usedBy={image.usedBy} region={region} />,
+      cell: (image) => <UsedBy usedBy={image.usedBy} region={region} complete={usageComplete} />,
     },
   ];
 }
@@ -109,19 +110,22 @@ export function ImagesTable({
   sort,
   onSort,
   region,
+  usageComplete = true,
 }: {
   repository: string;
   images: readonly RegistryImage[];
   sort: SortState<ImageSortKey>;
   onSort: (column: ImageSortKey) => void;
   region: string | undefined;
+  /** Whether "used by" is known for every image (else none is marked "not used"). */
+  usageComplete?: boolean;
 }) {
   return (
     <div className={PANEL}>
       <VirtualTable
         label="Images"
         rows={images}
-        columns={columns(repository, region)}
+        columns={columns(repository, region, usageComplete)}
         rowKey={(image) => image.digest}
         rowHeight={ROW_HEIGHT}
         sort={{ column: sort.key, direction: sort.descending ? 'desc' : 'asc' }}

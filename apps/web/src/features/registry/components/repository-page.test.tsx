@@ -215,6 +215,55 @@ describe('RepositoryPage', () => {
     ).toBeTruthy();
   });
 
+  it('never says "not used" while usage is incomplete, and asks again until it is', async () => {
+    const [used, unused] = images.images;
+    const partial = {
+      ...fresh,
+      usage: {
+        complete: false,
+        taskDefinitionsScanned: 812,
+        taskDefinitionsTotal: 2025,
+        runningTasksKnown: true,
+      },
+      images: [used, { ...unused, notUsed: false }],
+    };
+    let answers = 0;
+    const { fetchMock } = renderPage(
+      [{ path: '/registry/:repository', element: <RepositoryPage /> }],
+      '/registry/team%2Fweb?show=unused',
+      (request) => {
+        if (request.includes('/push-commands')) return { ...fresh, ...pushCommands };
+        if (request.includes('/lifecycle-policy')) return lifecycle;
+        if (request.includes('/policy')) return { ...fresh, policy: null };
+        answers += 1;
+        return answers === 1 ? partial : { ...images, usage: { ...partial.usage, complete: true } };
+      },
+    );
+
+    expect(
+      await screen.findByText('Finding what uses these images… 812 of 2,025 task definitions'),
+    ).toBeTruthy();
+    expect(screen.getByText('Which images are unused is not known yet.')).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Show images' }), {
+      target: { value: 'all' },
+    });
+    const table = screen.getByRole('table', { name: 'Images' });
+    const untagged = within(table).getByText('untagged').closest('tr') as HTMLElement;
+    expect(within(untagged).getByText('usage not known yet')).toBeTruthy();
+    expect(within(table).queryByText('not used')).toBeNull();
+    // The images one still lists what was found.
+    expect(within(table).getByRole('link', { name: 'web:7' })).toBeTruthy();
+
+    // Asked again while incomplete: the complete answer replaces the status.
+    expect(await within(table).findByText('not used', {}, { timeout: 5_000 })).toBeTruthy();
+    expect(screen.queryByRole('status', { name: 'Usage scan' })).toBeNull();
+    expect(
+      requestedUrls(fetchMock).filter((url) =>
+        url.startsWith('/api/v1/repositories/team%2Fweb/images'),
+      ),
+    ).toHaveLength(2);
+  });
+
   it('shows the policies: none, and the lifecycle rules in words', async () => {
     show('/registry/team%2Fweb');
     expect(await screen.findByText('No repository policy')).toBeTruthy();

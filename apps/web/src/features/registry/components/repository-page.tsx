@@ -10,7 +10,14 @@ import { INPUT, LINK, MUTED, SEARCH_INPUT } from '../../../components/ui/styles'
 import { consoleUrl } from '../../../lib/aws-console';
 import { formatSort, parseSort, regionSearch, toggleSort, withParam } from '../../../lib/url-state';
 import { imagesQueryOptions, pushCommandsQueryOptions } from '../api/registry-queries';
-import { filterImages, IMAGE_VIEW_LABELS, IMAGE_VIEWS, parseImageView } from '../lib/images';
+import {
+  filterImages,
+  IMAGE_VIEW_LABELS,
+  IMAGE_VIEWS,
+  parseImageView,
+  usageComplete,
+  usageStatus,
+} from '../lib/images';
 import {
   DEFAULT_IMAGE_SORT,
   IMAGE_SORT_KEYS,
@@ -43,8 +50,10 @@ export function RepositoryPage({
   const images = useQuery(imagesQueryOptions(scope));
   const push = useQuery(pushCommandsQueryOptions(scope));
   const list = images.data?.images;
+  const complete = usageComplete(images.data?.usage);
+  const finding = usageStatus(images.data?.usage);
   const pinned = digest ? list?.filter((image) => image.digest === digest) : list;
-  const shown = pinned ? sortImages(filterImages(pinned, text, view), sort) : [];
+  const shown = pinned ? sortImages(filterImages(pinned, text, view, complete), sort) : [];
 
   const setParam = (key: string, value: string) =>
     setParams((current) => withParam(current, key, value), { replace: true });
@@ -112,6 +121,11 @@ export function RepositoryPage({
             </select>
           </div>
         </div>
+        {finding && list && list.length > 0 && (
+          <p role="status" aria-label="Usage scan" className={`text-sm ${MUTED}`}>
+            {finding}
+          </p>
+        )}
         {digest && (
           <p className={`text-sm ${MUTED}`}>
             Showing the image <span className="font-mono">{digest}</span>.{' '}
@@ -128,6 +142,10 @@ export function RepositoryPage({
           <EmptyState title={`No images in ${repository} yet.`}>
             Push one with the commands below.
           </EmptyState>
+        ) : shown.length === 0 && view === 'unused' && !complete ? (
+          <EmptyState title="Which images are unused is not known yet.">
+            The list fills in once every task definition and running task has been read.
+          </EmptyState>
         ) : shown.length === 0 ? (
           <EmptyState title="No image matches.">
             {digest
@@ -141,6 +159,7 @@ export function RepositoryPage({
             sort={sort}
             onSort={onSort}
             region={region}
+            usageComplete={complete}
           />
         )}
       </section>

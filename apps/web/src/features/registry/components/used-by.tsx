@@ -13,15 +13,27 @@ const BADGE = 'ml-1 rounded px-1 text-xs font-medium';
 /**
  * What runs or references an image, on one line: each service (or a cluster's standalone tasks)
  * with links to its tasks, a "tag moved" badge when a task runs what its tag named before, and
- * the ACTIVE task definition revisions; a "not used" mark when nothing does.
+ * the ACTIVE task definition revisions; a "not used" mark when nothing does. While the BFF is
+ * still finding uses (`complete` false), an image with none found yet is "usage not known yet".
  */
 export function UsedBy({
   usedBy,
   region,
+  complete = true,
 }: {
   usedBy: readonly ImageUsage[];
   region: string | undefined;
+  complete?: boolean;
 }) {
+  if (usedBy.length === 0 && !complete)
+    return (
+      <span
+        title="Deckhand is still reading the task definitions and tasks that may use this image"
+        className={`text-xs italic ${MUTED}`}
+      >
+        usage not known yet
+      </span>
+    );
   if (usedBy.length === 0)
     return (
       <span

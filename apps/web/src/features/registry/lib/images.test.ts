@@ -1,6 +1,6 @@
 import { buildRegistryImage } from '@deckhand/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { compareScans, filterImages, parseImageView } from './images';
+import { compareScans, filterImages, parseImageView, usageComplete, usageStatus } from './images';
 
 const counts = (critical: number, high: number) => ({
   critical,
@@ -58,5 +58,31 @@ describe('compareScans', () => {
     expect(compareScans(tagged, high)).toBeGreaterThan(0);
     expect(compareScans(clean, untagged)).toBeGreaterThan(0);
     expect(compareScans(clean, clean)).toBe(0);
+  });
+});
+
+describe('usage while the BFF is still finding it', () => {
+  const partial = {
+    complete: false,
+    taskDefinitionsScanned: 812,
+    taskDefinitionsTotal: 2025,
+    runningTasksKnown: true,
+  };
+
+  it('says how far the scan got, and nothing once complete', () => {
+    expect(usageStatus(partial)).toBe(
+      'Finding what uses these images… 812 of 2,025 task definitions',
+    );
+    expect(
+      usageStatus({ complete: false, taskDefinitionsScanned: 0, runningTasksKnown: false }),
+    ).toBe('Finding what uses these images…');
+    expect(usageStatus({ ...partial, complete: true })).toBeUndefined();
+    expect(usageStatus(undefined)).toBeUndefined();
+    expect([usageComplete(undefined), usageComplete(partial)]).toEqual([true, false]);
+  });
+
+  it('keeps no image as unused while incomplete, even one marked so', () => {
+    expect(filterImages([tagged, untagged], '', 'unused', false)).toEqual([]);
+    expect(filterImages([tagged, untagged], '', 'drift', false)).toEqual([tagged]);
   });
 });

@@ -1,4 +1,4 @@
-import type { RegistryImage } from '@deckhand/shared';
+import type { ImageUsageProgress, RegistryImage } from '@deckhand/shared';
 
 /** `?show=` of the images table: which images to keep besides the text filter. */
 export const IMAGE_VIEWS = ['all', 'tagged', 'untagged', 'unused', 'drift', 'critical'] as const;
@@ -21,11 +21,27 @@ export function parseImageView(value: string | null): ImageView {
 export const hasDrift = (image: RegistryImage) =>
   image.usedBy.some((use) => use.kind === 'task' && use.drift);
 
-const KEEP: Record<ImageView, (image: RegistryImage) => boolean> = {
+/** Whether "used by" is known for every image: an answer without `usage` is complete. */
+export const usageComplete = (usage: ImageUsageProgress | undefined) => usage?.complete !== false;
+
+/**
+ * What the page says while the BFF is still finding what uses the images, e.g. "Finding what
+ * uses these images… 812 of 2,025 task definitions"; undefined once it knows.
+ */
+export function usageStatus(usage: ImageUsageProgress | undefined): string | undefined {
+  if (!usage || usage.complete) return undefined;
+  const lead = 'Finding what uses these images…';
+  if (usage.taskDefinitionsTotal === undefined) return lead;
+  const count = (value: number) => value.toLocaleString('en-US');
+  return `${lead} ${count(usage.taskDefinitionsScanned)} of ${count(usage.taskDefinitionsTotal)} task definitions`;
+}
+
+const KEEP: Record<ImageView, (image: RegistryImage, complete: boolean) => boolean> = {
   all: () => true,
   tagged: (image) => image.tags.length > 0,
   untagged: (image) => image.tags.length === 0,
-  unused: (image) => image.notUsed,
+  // Unknown until every use is: an image is never called unused on a partial answer.
+  unused: (image, complete) => complete && image.notUsed,
   drift: hasDrift,
   critical: (image) => image.scan.counts.critical + image.scan.counts.high > 0,
 };
@@ -33,14 +49,16 @@ const KEEP: Record<ImageView, (image: RegistryImage) => boolean> = {
 /**
  * The images matching the view and the text: a case-insensitive part of a tag or of the digest
  * (with or without `sha256:`); `untagged` also matches the untagged ones, as the table says.
+ * `complete`: whether "used by" is known for every image (else none is kept as unused).
  */
 export function filterImages(
   images: readonly RegistryImage[],
   text: string,
   view: ImageView = 'all',
+  complete = true,
 ): RegistryImage[] {
   const needle = text.trim().toLowerCase();
-  const keep = KEEP[view];
+  const keep = (image: RegistryImage) => KEEP[view](image, complete);
   return images.filter(
     (image) =>
       keep(image) &&
