@@ -94,7 +94,8 @@ describe('adversarial: live streams', () => {
     await scaleBy('prod-ec2', 'api', 2);
 
     const random = seeded(12);
-    const connections: RawFrame[][] = [flaky.messages];
+    // The clients, not their messages: `messages` is a snapshot, read once every stream is done.
+    const clients = [flaky];
     let kills = 0;
     for (let round = 0; round < 16; round += 1) {
       env.simulator.clock.advance(10_000);
@@ -106,7 +107,7 @@ describe('adversarial: live streams', () => {
       await poll;
       // As a browser: reconnect with the last id of a complete block.
       flaky = await server.open(path, { lastEventId: flaky.lastEventId ?? String(joinedAt) });
-      connections.push(flaky.messages);
+      clients.push(flaky);
       if (round === 8) await scaleBy('prod-ec2', 'api', -2);
     }
     env.simulator.clock.advance(60_000);
@@ -115,6 +116,7 @@ describe('adversarial: live streams', () => {
     await caughtUp(control, end);
     await caughtUp(flaky, end);
 
+    const connections: RawFrame[][] = clients.map((client) => client.messages);
     const seen = connections.flatMap((messages) => idsOf(messages));
     const expected = idsOf(control.messages.filter((frame) => Number(frame.id) > joinedAt));
     // The deployment really flowed through the attack: enough events to have been cut mid-way.
