@@ -30,11 +30,13 @@ export interface AwsLayerOptions extends Omit<AwsClientOptions, 'budget'> {
   ttlMs?: number;
   /** The longest rest of a read after failures in a row (read-cache.ts; default 30 s). */
   failureBackoffMaxMs?: number;
+  /** Past this age a value answered while it reloads is marked stale (read-cache.ts; 2 × TTL). */
+  staleAfterMs?: number;
   /** The read cache's clock (tests move it to stand for minutes of an outage). */
   now?: () => number;
 }
 
-/** The BFF's AWS access: budgeted clients, a coalescing stale-while-error cache, and the readers on top. */
+/** The BFF's AWS access: budgeted clients, a coalescing stale-while-revalidate/-error cache, and the readers on top. */
 export function createAwsLayer(options: AwsLayerOptions): AwsLayer {
   const budget = new CallBudget(options.budgetShare);
   const clients = new AwsClients({ ...options, budget });
@@ -44,6 +46,7 @@ export function createAwsLayer(options: AwsLayerOptions): AwsLayer {
     ...(options.failureBackoffMaxMs === undefined
       ? {}
       : { failureBackoffMaxMs: options.failureBackoffMaxMs }),
+    ...(options.staleAfterMs === undefined ? {} : { staleAfterMs: options.staleAfterMs }),
     ...(options.now ? { now: options.now } : {}),
   });
   return {

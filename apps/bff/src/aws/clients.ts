@@ -155,6 +155,16 @@ export class AwsClients {
     if (budget) {
       // In finalizeRequest at low priority the middleware runs inside the retry loop: each
       // attempt spends a token, as each attempt spends one of AWS's.
+      // The next page of a listing (a nextToken in the input) is first in its priority's line.
+      stack.add(
+        (next, context) => (args) => {
+          const input = args.input as { nextToken?: unknown } | undefined;
+          if (typeof input?.nextToken === 'string' && input.nextToken !== '')
+            (context as { deckhandNextPage?: boolean }).deckhandNextPage = true;
+          return next(args);
+        },
+        { step: 'initialize', priority: 'high', name: 'deckhandNextPage' },
+      );
       stack.add(
         (next, context) => async (args) => {
           // An abandoned shared load stops here, before spending a token or an AWS call.
@@ -163,7 +173,10 @@ export class AwsClients {
             region,
             service,
             context.commandName?.replace(/Command$/, '') ?? 'Unknown',
+            { continuation: (context as { deckhandNextPage?: boolean }).deckhandNextPage === true },
           );
+          // …and one abandoned while it waited for its token makes no call either.
+          if (loadSignal.getStore()?.aborted) throw abortError();
           return next(args);
         },
         { step: 'finalizeRequest', priority: 'low', name: 'deckhandCallBudget' },

@@ -20,12 +20,19 @@ import {
   type TaskDefinition,
   type TaskDefinitionStatus,
 } from '@aws-sdk/client-ecs';
+import { loadSignal, requestSignal } from './abort-scope.js';
 import { chunk, collectPages, mapLimit } from './batch.js';
 import { toDescribeFailures, withFailures } from './describe-failures.js';
 import type { AwsClients } from './clients.js';
 import { NotFoundError } from '../http/errors.js';
 import { isTransientAwsError, toHttpError } from './errors.js';
-import { cachedRead, ReadCache, type CachedValue } from './read-cache.js';
+import { cachedRead, ReadCache, type CachedValue, type ReadOptions } from './read-cache.js';
+
+/** A read for the live pollers: newer than what they saw, with their own calls counted. */
+export interface SharedReadOptions extends ReadOptions {
+  /** Called per AWS call the reader's own load makes (none when it joined another's load). */
+  onCall?: (operation: string) => void;
+}
 
 /** API maxima (REFERENCE.md §1). */
 export const ECS_LIMITS = {
@@ -115,7 +122,12 @@ export class EcsReads {
     );
   }
 
-  services(region: string, cluster: string): Promise<CachedValue<Service[]>> {
+  services(
+    region: string,
+    cluster: string,
+    options: SharedReadOptions = {},
+  ): Promise<CachedValue<Service[]>> {
+    const { onCall, ...read } = options;
     return this.cached(
       `${region}:ecs:services:${cluster}:`,
       `Listing services of ${cluster}`,
@@ -123,18 +135,55 @@ export class EcsReads {
         const ecs = this.clients.ecs(region);
         // ListServices defaults to 10 per page: always ask for the maximum.
         const arns = await collectPages(async (nextToken) => {
+          onCall?.('ListServices');
           const page = await ecs.send(
             new ListServicesCommand({ cluster, maxResults: ECS_LIMITS.listPage, nextToken }),
           );
           return { items: page.serviceArns, nextToken: page.nextToken };
         });
         return this.describeInBatches(arns, ECS_LIMITS.describeServices, async (batch) => {
+          onCall?.('DescribeServices');
           const page = await ecs.send(
             new DescribeServicesCommand({ cluster, services: batch, include: ['TAGS'] }),
           );
           return { items: page.services ?? [], failures: page.failures };
         });
       },
+      read,
+    );
+  }
+
+  /**
+   * The ARNs of a cluster's tasks with a desired status. Cached under the cluster's tasks (a
+   * mutation's invalidateCluster drops it); a cluster-wide list+describe lists through this
+   * entry too, so the live poller's listing and the tasks page's are one.
+   */
+  taskArns(
+    region: string,
+    cluster: string,
+    desiredStatus: DesiredStatus,
+    options: SharedReadOptions = {},
+  ): Promise<CachedValue<string[]>> {
+    const { onCall, ...read } = options;
+    return this.cached(
+      taskArnsKey(region, cluster, desiredStatus),
+      `Listing tasks of ${cluster}`,
+      () => {
+        const ecs = this.clients.ecs(region);
+        return collectPages(async (nextToken) => {
+          onCall?.('ListTasks');
+          const page = await ecs.send(
+            new ListTasksCommand({
+              cluster,
+              desiredStatus,
+              maxResults: ECS_LIMITS.listPage,
+              nextToken,
+            }),
+          );
+          return { items: page.taskArns, nextToken: page.nextToken };
+        });
+      },
+      read,
     );
   }
 
@@ -142,10 +191,15 @@ export class EcsReads {
     region: string,
     cluster: string,
     desiredStatus: DesiredStatus,
+    options: SharedReadOptions = {},
   ): Promise<CachedValue<Task[]>> {
+    const { onCall, ...read } = options;
     const key = `${region}:ecs:tasks:${cluster}:${desiredStatus}`;
-    return this.cached(key, `Listing tasks of ${cluster}`, () =>
-      this.listAndDescribeTasks(region, cluster, desiredStatus),
+    return this.cached(
+      key,
+      `Listing tasks of ${cluster}`,
+      () => this.listAndDescribeTasks(region, cluster, desiredStatus, undefined, onCall),
+      read,
     );
   }
 
@@ -253,32 +307,97 @@ export class EcsReads {
     );
   }
 
-  /** ListTasks to the end, then DescribeTasks in batches of 100. */
+  /**
+   * ListTasks to the end with DescribeTasks in batches of 100 as the pages arrive (a pipeline:
+   * the describes of the first pages run while later pages are listed). A cluster-wide listing
+   * goes through the task ARNs' cache entry, so it is one load with the live poller's listing of
+   * the same cluster (whichever starts it, the other joins; within the TTL it is reused): 200
+   * pages for a 20,000-task cluster are not read twice. When it joined a listing another
+   * started, it describes once the ARNs are in.
+   */
   private async listAndDescribeTasks(
     region: string,
     cluster: string,
     desiredStatus: DesiredStatus,
     serviceName?: string,
+    onCall?: (operation: string) => void,
   ): Promise<Task[]> {
     const ecs = this.clients.ecs(region);
-    const arns = await collectPages(async (nextToken) => {
-      const page = await ecs.send(
-        new ListTasksCommand({
-          cluster,
-          ...(serviceName ? { serviceName } : {}),
-          desiredStatus,
-          maxResults: ECS_LIMITS.listPage,
-          nextToken,
-        }),
+    const limit = limiter(CONCURRENCY);
+    const batches: Promise<{ items: Task[]; failures: Failure[] | undefined }>[] = [];
+    let pending: string[] = [];
+    let failed = false;
+    const flush = (all: boolean) => {
+      while (pending.length >= ECS_LIMITS.describeTasks || (all && pending.length > 0)) {
+        const batch = pending.slice(0, ECS_LIMITS.describeTasks);
+        pending = pending.slice(ECS_LIMITS.describeTasks);
+        // Once the listing failed, batches not yet started are skipped (no calls no one reads).
+        const described = limit(async () => {
+          if (failed) return { items: [], failures: undefined };
+          onCall?.('DescribeTasks');
+          const page = await ecs.send(
+            new DescribeTasksCommand({ cluster, tasks: batch, include: ['TAGS'] }),
+          );
+          return { items: page.tasks ?? [], failures: page.failures };
+        });
+        // Awaited below; until then a failure must not count as unhandled.
+        described.catch(() => undefined);
+        batches.push(described);
+      }
+    };
+    const list = async (): Promise<string[]> => {
+      const arns: string[] = [];
+      try {
+        let nextToken: string | undefined;
+        do {
+          onCall?.('ListTasks');
+          const page = await ecs.send(
+            new ListTasksCommand({
+              cluster,
+              ...(serviceName ? { serviceName } : {}),
+              desiredStatus,
+              maxResults: ECS_LIMITS.listPage,
+              nextToken,
+            }),
+          );
+          arns.push(...(page.taskArns ?? []));
+          pending.push(...(page.taskArns ?? []));
+          nextToken = page.nextToken;
+          flush(!nextToken);
+        } while (nextToken);
+        return arns;
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    };
+    if (serviceName) await list();
+    else {
+      let listedHere = false;
+      // A waiter of its own: leaves (abandoning the listing if alone) when this load is abandoned.
+      const listed = await requestSignal.run(loadSignal.getStore() ?? NEVER_ABORTED, () =>
+        cachedRead(
+          this.cache,
+          taskArnsKey(region, cluster, desiredStatus),
+          `Listing tasks of ${cluster}`,
+          () => {
+            listedHere = true;
+            return list();
+          },
+          // Within the TTL, or the load in flight: never an older listing (no revalidation).
+          { fetchedAfter: Number.NEGATIVE_INFINITY },
+        ),
       );
-      return { items: page.taskArns, nextToken: page.nextToken };
-    });
-    return this.describeInBatches(arns, ECS_LIMITS.describeTasks, async (batch) => {
-      const page = await ecs.send(
-        new DescribeTasksCommand({ cluster, tasks: batch, include: ['TAGS'] }),
-      );
-      return { items: page.tasks ?? [], failures: page.failures };
-    });
+      if (!listedHere) {
+        pending = [...listed.value];
+        flush(true);
+      }
+    }
+    const results = await Promise.all(batches);
+    return withFailures(
+      results.flatMap((batch) => batch.items),
+      results.flatMap((batch) => toDescribeFailures(batch.failures)),
+    );
   }
 
   /** Every task definition family, with or without ACTIVE revisions. */
@@ -386,7 +505,37 @@ export class EcsReads {
     );
   }
 
-  private cached<T>(key: string, what: string, load: () => Promise<T>): Promise<CachedValue<T>> {
-    return cachedRead(this.cache, key, what, load);
+  private cached<T>(
+    key: string,
+    what: string,
+    load: () => Promise<T>,
+    options?: ReadOptions,
+  ): Promise<CachedValue<T>> {
+    return cachedRead(this.cache, key, what, load, options);
   }
+}
+
+const NEVER_ABORTED = new AbortController().signal;
+
+const taskArnsKey = (region: string, cluster: string, desiredStatus: DesiredStatus) =>
+  `${region}:ecs:tasks:${cluster}:${desiredStatus}:arns`;
+
+/** Runs the functions given with at most `concurrency` at once, in the order given. */
+function limiter(concurrency: number) {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return <T>(fn: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const run = () => {
+        active += 1;
+        fn()
+          .then(resolve, reject)
+          .finally(() => {
+            active -= 1;
+            queue.shift()?.();
+          });
+      };
+      if (active < concurrency) run();
+      else queue.push(run);
+    });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadSignal, requestSignal } from './abort-scope.js';
+import { callPriority, inBackground, type PriorityScope } from './call-budget.js';
 import { failureBackoffMs, ReadCache } from './read-cache.js';
 
 function deferred<T>() {
@@ -32,9 +33,121 @@ describe('ReadCache', () => {
     now = 999;
     expect((await cache.get('k', load)).value).toBe(0);
     expect(load).toHaveBeenCalledTimes(1);
+    // Was: the read at the TTL waited for the reload. Stale-while-revalidate: it answers the
+    // last value at once (not marked stale within 2 × TTL) and the reload runs behind it.
     now = 1000;
-    expect((await cache.get('k', load)).value).toBe(1000);
+    expect(await cache.get('k', load)).toEqual({ value: 0, fetchedAt: 0, stale: false });
     expect(load).toHaveBeenCalledTimes(2);
+    await Promise.resolve();
+    expect(await cache.get('k', load)).toEqual({ value: 1000, fetchedAt: 1000, stale: false });
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('revalidates in the background: one coalesced reload, the old value meanwhile, truthful age', async () => {
+    let now = 0;
+    const cache = new ReadCache({ ttlMs: 1000, now: () => now });
+    await cache.get('k', () => Promise.resolve('v1'));
+    const gate = deferred<string>();
+    const load = vi.fn(() => gate.promise);
+    now = 1500;
+    const early = await Promise.all(Array.from({ length: 20 }, () => cache.get('k', load)));
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(early.every((r) => r.value === 'v1' && r.fetchedAt === 0 && !r.stale)).toBe(true);
+    // The reload takes long: past 2 × TTL the old value is marked stale, its asOf unchanged.
+    now = 2001;
+    expect(await cache.get('k', load)).toEqual({ value: 'v1', fetchedAt: 0, stale: true });
+    expect(load).toHaveBeenCalledTimes(1);
+    gate.resolve('v2');
+    await gate.promise;
+    await Promise.resolve();
+    expect(await cache.get('k', load)).toEqual({ value: 'v2', fetchedAt: 2001, stale: false });
+  });
+
+  it('still waits on a cold key, and a reader leaving does not abandon a background reload', async () => {
+    let now = 0;
+    const cache = new ReadCache({ ttlMs: 1000, now: () => now });
+    const cold = deferred<number>();
+    const first = cache.get('k', () => cold.promise);
+    let settled = false;
+    void first.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    cold.resolve(1);
+    expect((await first).value).toBe(1);
+    now = 5000;
+    let signal: AbortSignal | undefined;
+    const gate = deferred<number>();
+    const leaving = new AbortController();
+    const answer = await requestSignal.run(leaving.signal, () =>
+      cache.get('k', () => {
+        signal = loadSignal.getStore();
+        return gate.promise;
+      }),
+    );
+    expect(answer).toEqual({ value: 1, fetchedAt: 0, stale: true });
+    leaving.abort();
+    expect(signal?.aborted).toBe(false);
+    gate.resolve(2);
+    await gate.promise;
+    await Promise.resolve();
+    expect((await cache.get('k', () => Promise.resolve(3))).value).toBe(2);
+  });
+
+  it('drops the value when a background reload meets an error it cannot stand in for', async () => {
+    let now = 0;
+    const cache = new ReadCache({ ttlMs: 1000, now: () => now, staleOnError: () => false });
+    await cache.get('k', () => Promise.resolve('v'));
+    now = 1000;
+    const gone = Promise.reject(new Error('gone'));
+    gone.catch(() => undefined);
+    expect((await cache.get('k', () => gone)).value).toBe('v');
+    await Promise.resolve();
+    await Promise.resolve();
+    await expect(cache.get('k', () => Promise.reject(new Error('gone')))).rejects.toThrow('gone');
+  });
+
+  it('gives a reader asking for newer data a load (joined, not answered from the cache)', async () => {
+    let now = 0;
+    const cache = new ReadCache({ ttlMs: 1000, now: () => now });
+    const first = await cache.get('k', () => Promise.resolve('v1'));
+    now = 10;
+    // Within the TTL, but not newer than what the reader saw: it waits for a load…
+    const gate = deferred<string>();
+    const load = vi.fn(() => gate.promise);
+    const poll = cache.get('k', load, { fetchedAfter: first.fetchedAt });
+    // …that a page read past the TTL joins instead of starting another.
+    now = 1200;
+    expect((await cache.get('k', load)).value).toBe('v1');
+    gate.resolve('v2');
+    expect(await poll).toEqual({ value: 'v2', fetchedAt: 1200, stale: false });
+    expect(load).toHaveBeenCalledTimes(1);
+    // Within the TTL and newer than what it saw: from the cache, no load.
+    expect((await cache.get('k', load, { fetchedAfter: first.fetchedAt })).value).toBe('v2');
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('raises a background load a request starts waiting on, and revalidates at refresh priority', async () => {
+    let now = 0;
+    const cache = new ReadCache({ ttlMs: 1000, now: () => now });
+    const seen: PriorityScope[] = [];
+    const gate = deferred<number>();
+    const load = () => {
+      const scope = callPriority.getStore();
+      if (scope) seen.push(scope);
+      return gate.promise;
+    };
+    const polled = inBackground(() => cache.get('k', load));
+    expect(seen[0]?.priority).toBe('background');
+    const page = cache.get('k', load);
+    expect(seen[0]?.priority).toBe('interactive');
+    gate.resolve(1);
+    await Promise.all([polled, page]);
+    now = 2000;
+    await cache.get('k', () => {
+      seen.push(callPriority.getStore() ?? { priority: 'interactive' });
+      return Promise.resolve(2);
+    });
+    expect(seen[1]?.priority).toBe('refresh');
   });
 
   it('answers with the last good value, marked stale, when a refresh is throttled', async () => {
@@ -124,9 +237,14 @@ describe('ReadCache', () => {
     });
     await cache.get('k', () => Promise.resolve('good'));
     const load = vi.fn(throttled);
-    // One simulated minute of throttling, a read every 500 ms.
+    // One simulated minute of throttling, a read every 500 ms. The first read past the TTL
+    // answers at once (stale-while-revalidate: age 1 s ≤ 2 × TTL, so not marked) while its
+    // reload fails in the background; every later one is marked (resting, or a key whose last
+    // load failed: those wait for their load again, as before).
     for (now = 1000; now <= 61_000; now += 500) {
-      expect(await cache.get('k', load)).toEqual({ value: 'good', fetchedAt: 0, stale: true });
+      const answer = await cache.get('k', load);
+      await Promise.resolve();
+      expect(answer).toEqual({ value: 'good', fetchedAt: 0, stale: now > 1000 });
     }
     // Loads at 1 s, then after rests of 1, 2, 4, 4, 4 … s: 17 instead of 121.
     expect(load).toHaveBeenCalledTimes(17);

@@ -3,7 +3,8 @@ import type { TaskContext } from '../modules/tasks/tasks.mapper.js';
 import { LiveEvent, serviceOfLiveEvent } from '@deckhand/shared';
 import type { Logger } from 'pino';
 import type { HistoryStore } from '../store/types.js';
-import { ClusterReader } from './cluster-reader.js';
+import { inBackground } from '../aws/call-budget.js';
+import { ClusterReader, type SharedEcsReads } from './cluster-reader.js';
 import { DueTimer } from './due-timer.js';
 import { emptyClusterState, pollCluster } from './poll-cycle.js';
 import {
@@ -33,6 +34,8 @@ export interface PollerOptions {
   region: string;
   cluster: string;
   ecs: ECSClient;
+  /** The BFF's shared reads: lists the pages read too go through its cache (cluster-reader.ts). */
+  reads?: SharedEcsReads;
   history: HistoryStore;
   logger: Logger;
   ids: IdSequence;
@@ -80,7 +83,12 @@ export class ClusterPoller {
 
   constructor(private readonly options: PollerOptions) {
     this.buffer = new ReplayBuffer(options.ids, { ...options.replay, now: options.now });
-    this.reader = new ClusterReader(options.ecs, options.cluster, this.abort.signal);
+    this.reader = new ClusterReader(
+      options.ecs,
+      options.cluster,
+      this.abort.signal,
+      options.reads ? { region: options.region, reads: options.reads } : undefined,
+    );
     this.logger = options.logger.child({ region: options.region, cluster: options.cluster });
     this.timer = new DueTimer(() => void this.pollNow(), options.now);
     this.timer.set(options.now());
@@ -151,20 +159,23 @@ export class ClusterPoller {
     const { region, cluster } = this.options;
     let busy = this.last?.outcome.busy ?? false;
     try {
-      const result = await pollCluster(
-        this.state,
-        this.reader,
-        this.options.history,
-        { region, cluster },
-        this.logger,
-        this.options.taskContext,
+      // Nobody waits on a poll: its calls queue behind the pages' in the call budget.
+      const result = await inBackground(() =>
+        pollCluster(
+          this.state,
+          this.reader,
+          this.options.history,
+          { region, cluster },
+          this.logger,
+          this.options.taskContext,
+        ),
       );
       if (!this.stopped)
         for (const event of result.events) if (this.publish(event)) report.events += 1;
       busy = result.busy;
       report.ok = true;
     } catch (error) {
-      if (!this.stopped && (error as { name?: unknown }).name === 'ClusterNotFoundException') {
+      if (!this.stopped && isClusterGone(error)) {
         this.logger.info('Cluster no longer exists; its live poller stops');
         void this.stop(`error: cluster ${cluster} no longer exists in ${region}`);
         this.options.onGone(this);
@@ -226,4 +237,12 @@ export class ClusterPoller {
     if (due === undefined) this.timer.clear();
     else this.timer.set(due);
   }
+}
+
+/** ECS's ClusterNotFoundException, as the SDK throws it or under a shared read's named error. */
+function isClusterGone(error: unknown): boolean {
+  const named = error as { name?: unknown; cause?: { name?: unknown } } | undefined;
+  return (
+    named?.name === 'ClusterNotFoundException' || named?.cause?.name === 'ClusterNotFoundException'
+  );
 }

@@ -3,6 +3,7 @@ import type { AwsLayer } from '../aws/aws-layer.js';
 import { loadTaskContext } from '../modules/tasks/task-context.js';
 import type { HistoryStore } from '../store/types.js';
 import { ClusterPoller, type CycleReport, type LiveSink } from './cluster-poller.js';
+import type { SharedEcsReads } from './cluster-reader.js';
 import type { ScheduleOptions } from './poll-schedule.js';
 import { IdSequence, type ReplayBufferOptions } from './replay-buffer.js';
 import type { SseOptions } from './sse-stream.js';
@@ -193,6 +194,7 @@ export class LiveHub {
       region,
       cluster,
       ecs: aws.clients.ecs(region),
+      reads: sharedReads(aws.ecs),
       history,
       logger: this.logger,
       ids: this.ids,
@@ -220,3 +222,16 @@ export class LiveHub {
 }
 
 const key = (region: string, cluster: string) => `${region}\n${cluster}`;
+
+/**
+ * The shared reads a poller lists through; undefined for a stand-in without them (a test's
+ * fake AWS with only the cluster checks), whose pollers then read ECS themselves.
+ */
+function sharedReads(ecs: AwsLayer['ecs']): SharedEcsReads | undefined {
+  const reads = ecs as Partial<SharedEcsReads>;
+  return typeof reads.services === 'function' &&
+    typeof reads.taskArns === 'function' &&
+    typeof reads.tasks === 'function'
+    ? ecs
+    : undefined;
+}

@@ -10,6 +10,7 @@ import { mapLimit } from '../../aws/batch.js';
 import type { EcsReads } from '../../aws/ecs-reads.js';
 import type { CachedValue } from '../../aws/read-cache.js';
 import { NotFoundError } from '../../http/errors.js';
+import { inBackground } from '../../aws/call-budget.js';
 
 /** Clusters read at once; the call budget paces them further. */
 const CONCURRENCY = 4;
@@ -217,7 +218,9 @@ export class ImageUsageReader {
   private async run(region: string, state: ScanState): Promise<EcsImageUsage> {
     const [running] = await Promise.all([
       this.runningTasks(region).then((read) => (state.running = read)),
-      this.activeTaskDefinitions(region, state),
+      // Describing every revision is the long part: background priority, so the pages people
+      // are waiting for get the task-definition budget first.
+      inBackground(() => this.activeTaskDefinitions(region, state)),
     ]);
     const progress = { ...progressOf(state), complete: state.failed !== true };
     const usage: EcsImageUsage = {
