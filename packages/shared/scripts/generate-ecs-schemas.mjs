@@ -8,11 +8,10 @@
 //   node packages/shared/scripts/generate-ecs-schemas.mjs           # write
 //   node packages/shared/scripts/generate-ecs-schemas.mjs --check   # exit 1 when out of date
 //   ... --model path/to/service-2.json[.gz]                         # another model file
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { botocoreModelPath, readModel } from './botocore-model.mjs';
 
 const ROOT = 'TaskDefinition';
 const PREFIX = 'Ecs';
@@ -20,24 +19,6 @@ const OUTPUT = join(
   dirname(fileURLToPath(import.meta.url)),
   '../src/generated/ecs-task-definition.ts',
 );
-
-function botocoreModelPath() {
-  const result = spawnSync(
-    'python3',
-    ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__))'],
-    { encoding: 'utf8' },
-  );
-  if (result.status !== 0) return undefined;
-  const file = join(result.stdout.trim(), 'data/ecs/2014-11-13/service-2.json');
-  if (existsSync(file)) return file;
-  if (existsSync(`${file}.gz`)) return `${file}.gz`;
-  return undefined;
-}
-
-function readModel(file) {
-  const bytes = readFileSync(file);
-  return JSON.parse((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
-}
 
 /** Structures reachable from the root, dependencies first (so each const is declared before use). */
 function structuresInOrder(shapes, root) {

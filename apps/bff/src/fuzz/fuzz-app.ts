@@ -9,18 +9,8 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { XRayClient } from '@aws-sdk/client-xray';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { Express } from 'express';
-import { pino } from 'pino';
-import { LiveHub } from '../live/live-hub.js';
-import { createActionsService } from '../modules/actions/actions.service.js';
-import { createClustersService } from '../modules/clusters/clusters.service.js';
-import { createEcsServices } from '../modules/ecs-routes.js';
-import { createEksService } from '../modules/eks/eks.service.js';
-import { createRegistryService } from '../modules/registry/registry.service.js';
-import { createTracesService } from '../modules/traces/traces.service.js';
-import { MemoryHistory } from '../testing/memory-history.js';
-import { MemoryAuditLog, MemoryIdempotencyStore } from '../testing/memory-stores.js';
-import { awsError, mockedAwsLayer } from '../testing/mocked-aws.js';
-import { buildTestApp } from '../testing/test-app.js';
+import { buildFullApp } from '../testing/full-app.js';
+import { awsError } from '../testing/mocked-aws.js';
 
 /**
  * The whole API over the real service layer, with every AWS SDK client stubbed
@@ -56,34 +46,5 @@ export function stubAws(): () => void {
 }
 
 export function buildFuzzApp(): FuzzApp {
-  const aws = mockedAwsLayer();
-  const history = new MemoryHistory();
-  const live = new LiveHub({
-    aws,
-    history,
-    logger: pino({ level: 'silent' }),
-    budgetShare: undefined,
-    schedule: { backgroundMs: 'off' },
-  });
-  const app = buildTestApp({
-    clusters: createClustersService(aws.ecs),
-    ecs: createEcsServices(aws.ecs, history, 30),
-    registry: createRegistryService({ ecr: aws.ecr, ecs: aws.ecs }),
-    eks: createEksService(aws.eks),
-    traces: createTracesService(aws.xray),
-    live,
-    actions: createActionsService({
-      clients: aws.clients,
-      reads: aws.ecs,
-      audit: new MemoryAuditLog(),
-      idempotency: new MemoryIdempotencyStore(),
-    }),
-  });
-  return {
-    app,
-    async close() {
-      await live.close();
-      aws.destroy();
-    },
-  };
+  return buildFullApp();
 }

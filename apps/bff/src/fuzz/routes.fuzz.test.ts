@@ -14,7 +14,7 @@ import {
   type BadBody,
 } from './bad-inputs.js';
 import { buildFuzzApp, stubAws, type FuzzApp } from './fuzz-app.js';
-import { routesOf } from './route-stack.js';
+import { routesOf } from '../testing/route-stack.js';
 import { ROUTES, urlOf, validParams, type FuzzRoute } from './routes.js';
 
 // Issue 12: bad input on every route is a clear 4xx with the shared error body, never a 500,

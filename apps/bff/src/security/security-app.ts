@@ -4,19 +4,9 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { XRayClient } from '@aws-sdk/client-xray';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { Express } from 'express';
-import { pino } from 'pino';
 import type { AppDeps } from '../app.js';
-import { LiveHub } from '../live/live-hub.js';
-import { createActionsService } from '../modules/actions/actions.service.js';
-import { createClustersService } from '../modules/clusters/clusters.service.js';
-import { createEcsServices } from '../modules/ecs-routes.js';
-import { createEksService } from '../modules/eks/eks.service.js';
-import { createRegistryService } from '../modules/registry/registry.service.js';
-import { createTracesService } from '../modules/traces/traces.service.js';
-import { MemoryHistory } from '../testing/memory-history.js';
-import { MemoryAuditLog, MemoryIdempotencyStore } from '../testing/memory-stores.js';
-import { mockedAwsLayer } from '../testing/mocked-aws.js';
-import { buildTestApp } from '../testing/test-app.js';
+import { buildFullApp } from '../testing/full-app.js';
+import { routesOf } from '../testing/route-stack.js';
 
 /**
  * The whole API (every optional router mounted: live feeds and mutations too) over the real
@@ -46,58 +36,12 @@ export function resetAws(): void {
 
 export function buildSecurityApp(overrides: Partial<AppDeps> = {}): SecurityApp {
   resetAws();
-  const aws = mockedAwsLayer();
-  const history = new MemoryHistory();
-  const live = new LiveHub({
-    aws,
-    history,
-    logger: pino({ level: 'silent' }),
-    budgetShare: undefined,
-    schedule: { backgroundMs: 'off' },
-  });
-  const app = buildTestApp({
-    clusters: createClustersService(aws.ecs),
-    ecs: createEcsServices(aws.ecs, history, 30),
-    registry: createRegistryService({ ecr: aws.ecr, ecs: aws.ecs }),
-    eks: createEksService(aws.eks),
-    traces: createTracesService(aws.xray),
-    live,
-    actions: createActionsService({
-      clients: aws.clients,
-      reads: aws.ecs,
-      audit: new MemoryAuditLog(),
-      idempotency: new MemoryIdempotencyStore(),
-    }),
-    ...overrides,
-  });
+  const full = buildFullApp(overrides);
   return {
-    app,
+    app: full.app,
     awsCalls: () => mocks.reduce((sum, mock) => sum + mock.calls().length, 0),
-    close: async () => {
-      await live.close();
-      aws.destroy();
-    },
+    close: () => full.close(),
   };
-}
-
-/** One layer of an Express 5 router stack, as far as walking it needs. */
-interface Layer {
-  route?: { path: unknown; methods: Record<string, boolean | undefined> };
-  handle?: { stack?: unknown };
-}
-
-function walk(stack: unknown, out: Set<string>): void {
-  if (!Array.isArray(stack)) return;
-  for (const layer of stack as Layer[]) {
-    if (layer.route) {
-      const path = String(layer.route.path);
-      for (const [method, on] of Object.entries(layer.route.methods))
-        if (on && method !== '_all') out.add(`${method.toUpperCase()} ${path}`);
-    } else if (layer.handle?.stack) {
-      // Every API router is mounted with a bare `use(router)` under `/api/v1`.
-      walk(layer.handle.stack, out);
-    }
-  }
 }
 
 /**
@@ -106,10 +50,7 @@ function walk(stack: unknown, out: Set<string>): void {
  * The app-level routes (`/healthz`, `/readyz`) are left out: they are not under `/api/v1`.
  */
 export function apiRoutes(app: Express): string[] {
-  const out = new Set<string>();
-  const stack = (app as unknown as { router: { stack: Layer[] } }).router.stack;
-  for (const layer of stack) if (!layer.route) walk(layer.handle?.stack, out);
-  return [...out].sort();
+  return routesOf(app, '/api/v1');
 }
 
 /** A concrete URL for a route pattern: well-formed names and ids for its parameters. */
