@@ -13,7 +13,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { botocoreModelPath, readModel } from './botocore-model.mjs';
+import {
+  botocoreModelPath,
+  enumNote,
+  readModel,
+  shapeOf,
+  structuresInOrder,
+  zodOf as zodOfShape,
+} from './botocore-model.mjs';
 
 const ROOT = 'RegisterTaskDefinitionRequest';
 const ROOT_SCHEMA = 'TaskDefinitionInput';
@@ -24,12 +31,6 @@ const OUTPUT = join(
   dirname(fileURLToPath(import.meta.url)),
   '../src/generated/ecs-register-model.ts',
 );
-
-function shapeOf(shapes, name) {
-  const shape = shapes[name];
-  if (!shape) throw new Error(`shape ${name} is not in the model`);
-  return shape;
-}
 
 /** Every shape reachable from the root, in the order first reached (root first). */
 function reachableShapes(shapes, root) {
@@ -47,26 +48,6 @@ function reachableShapes(shapes, root) {
       visit(shape.key.shape);
       visit(shape.value.shape);
     }
-  };
-  visit(root);
-  return order;
-}
-
-/** Structures reachable from the root, dependencies first (so each const is declared before use). */
-function structuresInOrder(shapes, root) {
-  const order = [];
-  const state = new Map();
-  const visit = (name) => {
-    const shape = shapeOf(shapes, name);
-    if (shape.type === 'list') return visit(shape.member.shape);
-    if (shape.type === 'map') return visit(shape.value.shape);
-    if (shape.type !== 'structure') return;
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') throw new Error(`recursive shape ${name}`);
-    state.set(name, 'visiting');
-    for (const member of Object.values(shape.members)) visit(member.shape);
-    state.set(name, 'done');
-    order.push(name);
   };
   visit(root);
   return order;
@@ -150,39 +131,12 @@ function describeShape(shapes, name) {
   }
 }
 
-function zodOf(shapes, name) {
-  const shape = shapeOf(shapes, name);
-  switch (shape.type) {
-    case 'string':
-      // Enums stay strings: AWS adds values, and ECS refuses an unknown one itself.
-      return 'z.string()';
-    case 'integer':
-    case 'long':
-      return 'z.number().int()';
-    case 'float':
-    case 'double':
-      return 'z.number()';
-    case 'boolean':
-      return 'z.boolean()';
-    case 'timestamp':
-      return 'z.union([z.iso.datetime(), z.number()])';
-    case 'list':
-      return `z.array(${zodOf(shapes, shape.member.shape)})`;
-    case 'map':
-      return `z.record(z.string(), ${zodOf(shapes, shape.value.shape)})`;
-    case 'structure':
-      return name === ROOT ? ROOT_SCHEMA : `${PREFIX}${name}`;
-    default:
-      throw new Error(`shape ${name} has unsupported type ${shape.type}`);
-  }
-}
-
-/** The known values of an enum member, as a comment. */
-function enumNote(shapes, name) {
-  const shape = shapeOf(shapes, name);
-  const values = shape.type === 'list' ? shapeOf(shapes, shape.member.shape).enum : shape.enum;
-  return values ? ` // ${values.join(' | ')}` : '';
-}
+// Timestamps are ISO strings or epoch seconds in what people paste; the root is TaskDefinitionInput.
+const ZOD = {
+  timestamp: 'z.union([z.iso.datetime(), z.number()])',
+  structure: (name) => (name === ROOT ? ROOT_SCHEMA : `${PREFIX}${name}`),
+};
+const zodOf = (shapes, name) => zodOfShape(shapes, name, ZOD);
 
 const HEADER = [
   "// RegisterTaskDefinition's input as the task-definition studio edits it. TASK_DEFINITION_SHAPES",

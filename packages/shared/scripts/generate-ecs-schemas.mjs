@@ -11,7 +11,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { botocoreModelPath, readModel } from './botocore-model.mjs';
+import {
+  botocoreModelPath,
+  enumNote,
+  readModel,
+  structuresInOrder,
+  zodOf as zodOfShape,
+} from './botocore-model.mjs';
 
 const ROOT = 'TaskDefinition';
 const PREFIX = 'Ecs';
@@ -20,60 +26,9 @@ const OUTPUT = join(
   '../src/generated/ecs-task-definition.ts',
 );
 
-/** Structures reachable from the root, dependencies first (so each const is declared before use). */
-function structuresInOrder(shapes, root) {
-  const order = [];
-  const state = new Map();
-  const visit = (name) => {
-    const shape = shapes[name];
-    if (!shape) throw new Error(`shape ${name} is not in the model`);
-    if (shape.type === 'list') return visit(shape.member.shape);
-    if (shape.type === 'map') return visit(shape.value.shape);
-    if (shape.type !== 'structure') return;
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') throw new Error(`recursive shape ${name}`);
-    state.set(name, 'visiting');
-    for (const member of Object.values(shape.members)) visit(member.shape);
-    state.set(name, 'done');
-    order.push(name);
-  };
-  visit(root);
-  return order;
-}
-
-function zodOf(shapes, name) {
-  const shape = shapes[name];
-  switch (shape.type) {
-    case 'string':
-      return 'z.string()';
-    case 'integer':
-    case 'long':
-      return 'z.number().int()';
-    case 'float':
-    case 'double':
-      return 'z.number()';
-    case 'boolean':
-      return 'z.boolean()';
-    case 'timestamp':
-      // The BFF's mapper turns the SDK's Date into an ISO string.
-      return 'z.iso.datetime()';
-    case 'list':
-      return `z.array(${zodOf(shapes, shape.member.shape)})`;
-    case 'map':
-      return `z.record(z.string(), ${zodOf(shapes, shape.value.shape)})`;
-    case 'structure':
-      return `${PREFIX}${name}`;
-    default:
-      throw new Error(`shape ${name} has unsupported type ${shape.type}`);
-  }
-}
-
-/** The known values of an enum member, as a comment: the schema accepts any string, as AWS adds values. */
-function enumNote(shapes, name) {
-  const shape = shapes[name];
-  const values = shape.type === 'list' ? shapes[shape.member.shape].enum : shape.enum;
-  return values ? ` // ${values.join(' | ')}` : '';
-}
+// The BFF's mapper turns the SDK's Date into an ISO string.
+const ZOD = { timestamp: 'z.iso.datetime()', structure: (name) => `${PREFIX}${name}` };
+const zodOf = (shapes, name) => zodOfShape(shapes, name, ZOD);
 
 export function render(model) {
   const shapes = model.shapes;
