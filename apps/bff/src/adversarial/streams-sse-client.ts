@@ -1,13 +1,8 @@
 import { request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { parseBlock, type SseFrame } from '../testing/sse-client.js';
 
 /** One complete SSE block (up to a blank line), as an EventSource parser sees it. */
-export interface RawFrame {
-  id?: string;
-  event?: string;
-  data?: string;
-  retry?: number;
-  comments: string[];
-}
+export type RawFrame = SseFrame;
 
 interface Waiter {
   predicate: (frame: RawFrame) => boolean;
@@ -165,25 +160,6 @@ export class RawSseClient {
     this.pending = '';
     for (const resolve of this.endWaiters.splice(0)) resolve();
   }
-}
-
-function parseBlock(block: string): RawFrame {
-  const frame: RawFrame = { comments: [] };
-  for (const line of block.split(/\r\n|\n|\r/)) {
-    if (line.startsWith(':')) {
-      frame.comments.push(line.slice(1).trimStart());
-      continue;
-    }
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-    if (field === 'id') frame.id = value;
-    else if (field === 'event') frame.event = value;
-    else if (field === 'data')
-      frame.data = frame.data === undefined ? value : `${frame.data}\n${value}`;
-    else if (field === 'retry') frame.retry = Number(value);
-  }
-  return frame;
 }
 
 /** Opens a connection, sends the request and cuts it before (or as) the answer arrives. */

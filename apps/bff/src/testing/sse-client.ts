@@ -132,9 +132,10 @@ export class SseClient {
   }
 }
 
-function parseBlock(block: string): SseFrame {
+/** One block of the stream (its lines, without the blank line that ends it) as a frame. */
+export function parseBlock(block: string): SseFrame {
   const frame: SseFrame = { comments: [] };
-  for (const line of block.split(/\r?\n/)) {
+  for (const line of block.split(/\r\n|\n|\r/)) {
     if (line.startsWith(':')) {
       frame.comments.push(line.slice(1).trimStart());
       continue;

@@ -257,6 +257,23 @@ function unchanged(input: JsonObject, notes: ConversionNote[]): HelperResult {
 }
 
 /**
+ * A copy of the document and its containers to work on; or, when it has no containers, the
+ * helper's answer: the input unchanged with a note saying there is nothing to `what`.
+ */
+function editable(
+  input: JsonObject,
+  what: string,
+): { document: JsonObject; containers: JsonValue[] } | HelperResult {
+  const document = jsonFromUnknown(input);
+  const containers = isJsonObject(document) ? containersOf(document) : undefined;
+  if (!isJsonObject(document) || containers === undefined)
+    return unchanged(input, [
+      note('info', ['containerDefinitions'], `No containerDefinitions: nothing to ${what}.`),
+    ]);
+  return { document, containers };
+}
+
+/**
  * Adds the X-Ray daemon as a sidecar (REFERENCE.md §5): container `xray-daemon` (pinned image,
  * cpu 32, memoryReservation 256, not essential, 2000/udp with hostPort 0 in bridge, omitted in
  * awsvpc, 2000 in host mode; the first app container's awslogs settings with stream prefix
@@ -274,17 +291,9 @@ export function addXRaySidecar(
 ): HelperResult {
   const notes: ConversionNote[] = [];
   try {
-    const document = jsonFromUnknown(input);
-    const containers = isJsonObject(document) ? containersOf(document) : undefined;
-    if (!isJsonObject(document) || containers === undefined) {
-      return unchanged(input, [
-        note(
-          'info',
-          ['containerDefinitions'],
-          'No containerDefinitions: nothing to add the X-Ray daemon to.',
-        ),
-      ]);
-    }
+    const read = editable(input, 'add the X-Ray daemon to');
+    if ('notes' in read) return read;
+    const { document, containers } = read;
     const existing = containers.findIndex(isXRayDaemon);
     if (existing !== -1) {
       return unchanged(input, [
@@ -383,17 +392,9 @@ export function pointAtClusterDaemon(
 ): HelperResult {
   const notes: ConversionNote[] = [];
   try {
-    const document = jsonFromUnknown(input);
-    const containers = isJsonObject(document) ? containersOf(document) : undefined;
-    if (!isJsonObject(document) || containers === undefined) {
-      return unchanged(input, [
-        note(
-          'info',
-          ['containerDefinitions'],
-          'No containerDefinitions: nothing to point at the daemon.',
-        ),
-      ]);
-    }
+    const read = editable(input, 'point at the daemon');
+    if ('notes' in read) return read;
+    const { document, containers } = read;
     const mode = networkModeOf(document);
     if (mode !== 'bridge' && mode !== 'host') {
       return unchanged(input, [
